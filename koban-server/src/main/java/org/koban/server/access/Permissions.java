@@ -1,0 +1,106 @@
+package org.koban.server.access;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one place that decides who may do what. Controllers, services, list queries and the navigation all
+ * ask here; nothing else in Koban compares roles. The table below is the whole policy for organisation-wide
+ * actions; line-scoped roles are further limited to their own lines by {@link #can(Actor, Action, UUID)}
+ * and {@link #visibleLines(Actor)}.
+ */
+@Service
+public class Permissions {
+
+    private static final Map<Role, Set<Action>> GRANTS = new EnumMap<>(Role.class);
+
+    static {
+        GRANTS.put(Role.ADMIN, EnumSet.allOf(Action.class));
+        GRANTS.put(
+                Role.PSIRT_MANAGER,
+                EnumSet.of(
+                        Action.DASHBOARD_VIEW,
+                        Action.ORGANISATION_VIEW,
+                        Action.CATALOG_VIEW,
+                        Action.CATALOG_EDIT,
+                        Action.CATALOG_IMPORT,
+                        Action.CATALOG_EXPORT,
+                        Action.USER_VIEW,
+                        Action.OWN_ACCOUNT_MANAGE,
+                        Action.AUDIT_VIEW,
+                        Action.AUDIT_VERIFY));
+        GRANTS.put(
+                Role.PSIRT_ANALYST,
+                EnumSet.of(
+                        Action.DASHBOARD_VIEW,
+                        Action.ORGANISATION_VIEW,
+                        Action.CATALOG_VIEW,
+                        Action.CATALOG_EXPORT,
+                        Action.OWN_ACCOUNT_MANAGE));
+        // Line engineers edit and import their own lines' products; the line check narrows this grant.
+        GRANTS.put(
+                Role.LINE_ENGINEER,
+                EnumSet.of(
+                        Action.DASHBOARD_VIEW,
+                        Action.ORGANISATION_VIEW,
+                        Action.CATALOG_VIEW,
+                        Action.CATALOG_EDIT,
+                        Action.CATALOG_IMPORT,
+                        Action.CATALOG_EXPORT,
+                        Action.OWN_ACCOUNT_MANAGE));
+        // Viewers read their own lines' records and change nothing.
+        GRANTS.put(
+                Role.VIEWER,
+                EnumSet.of(
+                        Action.DASHBOARD_VIEW,
+                        Action.ORGANISATION_VIEW,
+                        Action.CATALOG_VIEW,
+                        Action.CATALOG_EXPORT,
+                        Action.OWN_ACCOUNT_MANAGE));
+    }
+
+    /** Whether the actor may take this action at all (for line-scoped roles: on at least their own lines). */
+    public boolean can(Actor actor, Action action) {
+        return actor.roles().stream().anyMatch(role -> GRANTS.get(role).contains(action));
+    }
+
+    /** Whether the actor may take this action on a record that belongs to the given production line. */
+    public boolean can(Actor actor, Action action, UUID lineId) {
+        return actor.roles().stream()
+                .anyMatch(role ->
+                        GRANTS.get(role).contains(action) && (!role.isLineScoped() || actor.isMemberOf(lineId)));
+    }
+
+    public void check(Actor actor, Action action) {
+        if (!can(actor, action)) throw denied(actor, action);
+    }
+
+    public void check(Actor actor, Action action, UUID lineId) {
+        if (!can(actor, action, lineId)) throw denied(actor, action);
+    }
+
+    /** The lines whose records the actor may see: every line for organisation-wide roles, else their own. */
+    public LineScope visibleLines(Actor actor) {
+        return scopeFor(actor, Action.CATALOG_VIEW);
+    }
+
+    /** The lines on which the actor may take the action. */
+    public LineScope scopeFor(Actor actor, Action action) {
+        boolean organisationWide = actor.roles().stream()
+                .anyMatch(role -> !role.isLineScoped() && GRANTS.get(role).contains(action));
+        if (organisationWide) return LineScope.everything();
+        boolean lineScoped = actor.roles().stream()
+                .anyMatch(role -> role.isLineScoped() && GRANTS.get(role).contains(action));
+        return LineScope.only(lineScoped ? actor.lineIds() : Set.of());
+    }
+
+    private static AccessDeniedException denied(Actor actor, Action action) {
+        return new AccessDeniedException(
+                actor.name() + " may not " + action.name().toLowerCase().replace('_', ' '));
+    }
+}

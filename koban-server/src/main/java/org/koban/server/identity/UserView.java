@@ -1,0 +1,24 @@
+package org.koban.server.identity;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.koban.server.access.Role;
+
+/** A user as others see them; never carries the password hash. */
+public record UserView(
+        UUID id,
+        String email,
+        String displayName,
+        Set<Role> roles,
+        Set<UUID> lineIds,
+        boolean enabled,
+        @Nullable Instant lockedUntil,
+        Instant createdAt,
+        @Nullable Instant lastLoginAt) {
+
+    public boolean lockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+}

@@ -1,0 +1,29 @@
+package org.koban.server.web;
+
+import org.koban.server.access.Action;
+import org.koban.server.access.Actor;
+import org.koban.server.access.Permissions;
+import org.koban.server.organisation.Organisation;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The home page: what a person is responsible for, at a glance. */
+@Controller
+class DashboardController {
+
+    private final Permissions permissions;
+    private final Organisation organisation;
+
+    DashboardController(Permissions permissions, Organisation organisation) {
+        this.permissions = permissions;
+        this.organisation = organisation;
+    }
+
+    @GetMapping("/")
+    String dashboard(Actor actor, Model model) {
+        permissions.check(actor, Action.DASHBOARD_VIEW);
+        model.addAttribute("lines", organisation.visibleLines(actor));
+        return "web/dashboard";
+    }
+}
