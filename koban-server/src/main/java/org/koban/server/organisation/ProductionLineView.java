@@ -15,8 +15,8 @@ public record ProductionLineView(
         Instant createdAt,
         Instant updatedAt) {
 
-    /** How people name a line: "TW-HSC / SMT-1 Gateways". */
+    /** How people name a line: "Hsinchu Factory / SMT line 1". */
     public String label() {
-        return siteCode + " / " + name;
+        return siteName + " / " + name;
     }
 }

@@ -18,14 +18,21 @@ public final class TestDatabase {
 
     private static TestDatabase instance;
 
+    private final String serverUrl;
     private final String jdbcUrl;
     private final String user;
     private final String password;
 
-    private TestDatabase(String jdbcUrl, String user, String password) {
+    private TestDatabase(String serverUrl, String jdbcUrl, String user, String password) {
+        this.serverUrl = serverUrl;
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
+    }
+
+    /** Another empty database on the same server, for tests that need a first start of their own. */
+    public String freshDatabaseUrl() {
+        return createDatabase(serverUrl, user, password);
     }
 
     public static synchronized TestDatabase get() {
@@ -66,7 +73,8 @@ public final class TestDatabase {
                     // the JVM is going away; the temporary directory goes with it
                 }
             }));
-            return new TestDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
+            String server = postgres.getJdbcUrl("postgres", "postgres");
+            return new TestDatabase(server, createDatabase(server, "postgres", ""), "postgres", "");
         } catch (IOException e) {
             throw new IllegalStateException("Could not start the bundled PostgreSQL for tests", e);
         }
@@ -75,6 +83,11 @@ public final class TestDatabase {
     private static TestDatabase createOn(String serverUrl) {
         String user = env("KOBAN_TEST_DB_USER", "postgres");
         String password = env("KOBAN_TEST_DB_PASSWORD", "");
+        return new TestDatabase(serverUrl, createDatabase(serverUrl, user, password), user, password);
+    }
+
+    /** Creates a uniquely named database, dropped when the test JVM ends; returns its JDBC URL. */
+    private static String createDatabase(String serverUrl, String user, String password) {
         String name = "koban_test_"
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
         try (Connection c = DriverManager.getConnection(serverUrl, user, password);
@@ -83,7 +96,6 @@ public final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create a test database on " + serverUrl, e);
         }
-        String url = replaceDatabase(serverUrl, name);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try (Connection c = DriverManager.getConnection(serverUrl, user, password);
                     Statement s = c.createStatement()) {
@@ -92,7 +104,7 @@ public final class TestDatabase {
                 // a leftover koban_test_* database is harmless and easy to spot
             }
         }));
-        return new TestDatabase(url, user, password);
+        return replaceDatabase(serverUrl, name);
     }
 
     /** jdbc:postgresql://host:5432/postgres?x=y -> jdbc:postgresql://host:5432/NAME?x=y */

@@ -27,7 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UserAdminPages {
 
     /** The user form as typed; kept whole when it is shown again with problems. */
-    record UserForm(
+    public record UserForm(
             @Nullable String email,
             @Nullable String displayName,
             @Nullable String password,
@@ -44,11 +44,11 @@ class UserAdminPages {
             return new UserForm(user.email(), user.displayName(), "", user.roles(), user.lineIds(), user.enabled());
         }
 
-        boolean hasRole(Role role) {
+        public boolean hasRole(Role role) {
             return roles != null && roles.contains(role);
         }
 
-        boolean hasLine(UUID lineId) {
+        public boolean hasLine(UUID lineId) {
             return lineIds != null && lineIds.contains(lineId);
         }
     }
