@@ -31,6 +31,29 @@ class SmokeIntegrationTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
+    @Autowired
+    org.koban.server.support.Fixtures fixtures;
+
+    @Test
+    void prometheusMetricsNeedAnAdminToken() throws Exception {
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
+        String analyst = fixtures.token(fixtures.user(org.koban.server.access.Role.PSIRT_ANALYST));
+        mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer " + analyst))
+                .andExpect(status().isForbidden());
+        String admin = fixtures.token(fixtures.user(org.koban.server.access.Role.ADMIN));
+        mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer " + admin))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("jvm_threads_live_threads")));
+    }
+
+    @Test
+    void openApiDocumentDescribesTheApi() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/sites']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/me/tokens']").exists());
+    }
+
     @Test
     void pagesRedirectToLogin() throws Exception {
         mvc.perform(get("/")).andExpect(status().is3xxRedirection());
