@@ -3,6 +3,7 @@ package org.koban.server.web;
 import org.koban.server.access.Action;
 import org.koban.server.access.Actor;
 import org.koban.server.access.Permissions;
+import org.koban.server.catalog.Catalog;
 import org.koban.server.organisation.Organisation;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,16 +15,19 @@ class DashboardController {
 
     private final Permissions permissions;
     private final Organisation organisation;
+    private final Catalog catalog;
 
-    DashboardController(Permissions permissions, Organisation organisation) {
+    DashboardController(Permissions permissions, Organisation organisation, Catalog catalog) {
         this.permissions = permissions;
         this.organisation = organisation;
+        this.catalog = catalog;
     }
 
     @GetMapping("/")
     String dashboard(Actor actor, Model model) {
         permissions.check(actor, Action.DASHBOARD_VIEW);
         model.addAttribute("lines", organisation.visibleLines(actor));
+        if (permissions.can(actor, Action.CATALOG_VIEW)) model.addAttribute("catalog", catalog.summary(actor));
         return "web/dashboard";
     }
 }

@@ -5,6 +5,13 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.koban.server.access.Actor;
 import org.koban.server.access.Role;
+import org.koban.server.catalog.Catalog;
+import org.koban.server.catalog.ProductCommand;
+import org.koban.server.catalog.ProductFamilyCommand;
+import org.koban.server.catalog.ProductFamilyView;
+import org.koban.server.catalog.ProductVersionCommand;
+import org.koban.server.catalog.ProductVersionView;
+import org.koban.server.catalog.ProductView;
 import org.koban.server.identity.ApiTokens;
 import org.koban.server.identity.UserCommand;
 import org.koban.server.identity.UserView;
@@ -29,11 +36,13 @@ public class Fixtures {
     private final Organisation organisation;
     private final Users users;
     private final ApiTokens tokens;
+    private final Catalog catalog;
 
-    Fixtures(Organisation organisation, Users users, ApiTokens tokens) {
+    Fixtures(Organisation organisation, Users users, ApiTokens tokens, Catalog catalog) {
         this.organisation = organisation;
         this.users = users;
         this.tokens = tokens;
+        this.catalog = catalog;
     }
 
     public static String unique(String prefix) {
@@ -81,5 +90,38 @@ public class Fixtures {
     /** An API token acting as the given user. */
     public String token(UserView user) {
         return tokens.issue(actorOf(user), "test", null).secret();
+    }
+
+    public ProductFamilyView family() {
+        String code = unique("F");
+        return catalog.createFamily(Actor.system(), new ProductFamilyCommand(code, "Family " + code, ""));
+    }
+
+    public ProductView product(ProductionLineView line) {
+        String code = unique("P");
+        return catalog.createProduct(Actor.system(), new ProductCommand(code, "Product " + code, "", line.id(), null));
+    }
+
+    public ProductView product(ProductionLineView line, ProductFamilyView family) {
+        String code = unique("P");
+        return catalog.createProduct(
+                Actor.system(), new ProductCommand(code, "Product " + code, "", line.id(), family.id()));
+    }
+
+    /** A version on the market, released on 2024-03-01, with a CPE and a PURL derived from the product code. */
+    public ProductVersionView version(ProductView product, String version) {
+        return catalog.createVersion(Actor.system(), product.id(), onMarket(product.code(), version));
+    }
+
+    public static ProductVersionCommand onMarket(String productCode, String version) {
+        String name = productCode.toLowerCase(java.util.Locale.ROOT);
+        return new ProductVersionCommand(
+                version,
+                "ON_MARKET",
+                "2024-03-01",
+                null,
+                "cpe:2.3:h:example:" + name + ":" + version + ":*:*:*:*:*:*:*",
+                "pkg:generic/example/" + name + "@" + version,
+                java.util.List.of(productCode + "-EU"));
     }
 }

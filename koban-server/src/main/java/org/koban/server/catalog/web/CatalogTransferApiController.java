@@ -1,0 +1,58 @@
+package org.koban.server.catalog.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import org.koban.server.access.Action;
+import org.koban.server.access.Actor;
+import org.koban.server.access.Permissions;
+import org.koban.server.catalog.CatalogTransfer;
+import org.koban.server.catalog.ImportResult;
+import org.koban.server.shared.InvalidInputException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Bulk import (the request body is the file) and export of the catalogue, as JSON or CSV. */
+@RestController
+@RequestMapping("/api/v1/catalog")
+class CatalogTransferApiController {
+
+    private final CatalogTransfer transfer;
+    private final Permissions permissions;
+
+    CatalogTransferApiController(CatalogTransfer transfer, Permissions permissions) {
+        this.transfer = transfer;
+        this.permissions = permissions;
+    }
+
+    @PostMapping("/import")
+    ImportResult importDocument(
+            Actor actor,
+            @RequestParam(defaultValue = "json") String format,
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            InputStream body) {
+        return transfer.importDocument(actor, body, format(format), dryRun);
+    }
+
+    @GetMapping("/export")
+    void export(Actor actor, @RequestParam(defaultValue = "json") String format, HttpServletResponse response)
+            throws IOException {
+        CatalogTransfer.Format f = format(format);
+        // Checked before the download headers are set, so a refusal is a plain problem response.
+        permissions.check(actor, Action.CATALOG_EXPORT);
+        CatalogExports.prepare(response, f);
+        transfer.export(actor, f, response.getOutputStream());
+    }
+
+    static CatalogTransfer.Format format(String format) {
+        try {
+            return CatalogTransfer.Format.valueOf(format.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("format", "must be json or csv");
+        }
+    }
+}
