@@ -1,0 +1,80 @@
+package org.koban.server.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.koban.server.KobanApplication;
+import org.koban.server.access.Role;
+import org.koban.server.support.TestDatabase;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * {@code --demo} on a fresh database, as the README's command does: a realistic manufacturer is loaded
+ * through the real services, its sign-ins are printed, and a restart neither duplicates nor fails.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class DemoIntegrationTest {
+
+    private static ConfigurableApplicationContext start(String databaseUrl) {
+        var db = TestDatabase.get();
+        List<String> args = new ArrayList<>(List.of(
+                "--koban.db.url=" + databaseUrl,
+                "--koban.db.user=" + db.user(),
+                "--koban.db.password=" + db.password(),
+                "--koban.data-dir=target/test-data",
+                "--server.port=0",
+                "--demo"));
+        return new SpringApplicationBuilder(KobanApplication.class).run(args.toArray(String[]::new));
+    }
+
+    private static long count(JdbcClient jdbc, String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    @Test
+    void loadsARealisticManufacturerOnceAndPrintsTheSignIns(CapturedOutput output) {
+        String database = TestDatabase.get().freshDatabaseUrl();
+        try (var context = start(database)) {
+            JdbcClient jdbc = context.getBean(JdbcClient.class);
+            assertThat(count(jdbc, "select count(*) from site")).isEqualTo(3);
+            assertThat(count(jdbc, "select count(distinct country) from site")).isEqualTo(3);
+            assertThat(count(jdbc, "select count(*) from production_line")).isGreaterThanOrEqualTo(6);
+            assertThat(count(jdbc, "select count(*) from product")).isGreaterThanOrEqualTo(30);
+            assertThat(count(jdbc, "select count(*) from product_version")).isGreaterThanOrEqualTo(60);
+            assertThat(count(jdbc, "select count(distinct lifecycle) from product_version"))
+                    .isEqualTo(3);
+            assertThat(count(jdbc, "select count(*) from product_version where cpe is null or purl is null"))
+                    .isZero();
+            for (Role role : Role.values()) {
+                assertThat(count(jdbc, "select count(*) from app_user where '" + role.name() + "' = any(roles)"))
+                        .as(role.label())
+                        .isPositive();
+            }
+            assertThat(output.getOut())
+                    .contains("Demo data loaded")
+                    .contains("gateway.engineer@demo.koban.local")
+                    .contains(DemoData.PASSWORD);
+        }
+        try (var restarted = start(database)) {
+            JdbcClient jdbc = restarted.getBean(JdbcClient.class);
+            assertThat(count(jdbc, "select count(*) from site")).isEqualTo(3);
+            assertThat(count(jdbc, "select count(*) from product")).isEqualTo(DemoData.PRODUCTS.size());
+            assertThat(output.getOut()).contains("Demo data already present");
+        }
+        // The migrations still validate against a database that holds the demo's data.
+        var db = TestDatabase.get();
+        Flyway.configure()
+                .dataSource(database, db.user(), db.password())
+                .locations("classpath:db/migration")
+                .load()
+                .validate();
+    }
+}
