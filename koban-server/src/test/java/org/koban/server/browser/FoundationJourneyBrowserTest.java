@@ -23,6 +23,7 @@ class FoundationJourneyBrowserTest extends BrowserTestBase {
     @Test
     void adminBuildsTheOrganisationAndALineEngineerSeesOnlyTheirLine() {
         var otherLine = fixtures.line();
+        var otherProduct = fixtures.product(otherLine);
         var admin = fixtures.user(Role.ADMIN);
         String siteCode = Fixtures.unique("TW-HSC");
         String lineCode = Fixtures.unique("SMT1");
@@ -65,6 +66,73 @@ class FoundationJourneyBrowserTest extends BrowserTestBase {
                 .isVisible();
         Browsers.screenshot(page, "foundation-03-line-created");
 
+        // A product with a version on the new line, through the forms.
+        String productCode = Fixtures.unique("IGW");
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Products").setExact(true))
+                .click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New product"))
+                .click();
+        page.locator("[name=code]").fill(productCode);
+        page.locator("[name=name]").fill("IGW-1000 industrial gateway");
+        page.locator("[name=lineId]")
+                .selectOption(new com.microsoft.playwright.options.SelectOption()
+                        .setLabel("Hsinchu Factory / SMT line 1 — gateways"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save"))
+                .click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Add version"))
+                .click();
+        page.locator("[name=version]").fill("2.1.0");
+        page.locator("[name=lifecycle]").selectOption("ON_MARKET");
+        page.locator("[name=releaseDate]").fill("2025-03-01");
+        page.locator("[name=cpe]").fill("cpe:2.3:o:koban_demo:igw_1000_firmware:2.1.0:*:*:*:*:*:*");
+        page.locator("[name=purl]").fill("pkg:generic/koban-demo/igw-1000-firmware@2.1.0");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save"))
+                .click();
+        // The CPE above lacks a component: the form says which, and keeps every value typed.
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("cpe");
+        assertThat(page.locator("[name=purl]")).hasValue("pkg:generic/koban-demo/igw-1000-firmware@2.1.0");
+        Browsers.screenshot(page, "foundation-04-version-form-problems");
+        page.locator("[name=cpe]").fill("cpe:2.3:o:koban_demo:igw_1000_firmware:2.1.0:*:*:*:*:*:*:*");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save"))
+                .click();
+        assertThat(page.locator("main")).containsText("2.1.0");
+        Browsers.screenshot(page, "foundation-05-product-with-version");
+
+        // A catalogue file, imported in one go.
+        String csv = "product_code,product_name,line,family,product_description,version,release_date,lifecycle,"
+                + "end_of_support_date,cpe,purl,model_numbers\n"
+                + productCode + ",IGW-1000 industrial gateway," + lineCode + ",,,2.2.0,2025-09-01,ON_MARKET,,,"
+                + "pkg:generic/koban-demo/igw-1000-firmware@2.2.0,IGW-1000-EU;IGW-1000-US\n"
+                + Fixtures.unique("IGW") + ",IGW-2000 industrial gateway," + lineCode
+                + ",,,1.0.0,,IN_DEVELOPMENT,,,,\n";
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Products").setExact(true))
+                .click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Import / export"))
+                .click();
+        var file = new com.microsoft.playwright.options.FilePayload(
+                "catalogue.csv", "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // A dry run first (the page's default): counts the changes, saves nothing.
+        page.locator("input[type=file]").setInputFiles(file);
+        page.locator("[name=format]").selectOption("CSV");
+        assertThat(page.locator("[name=dryRun]")).isChecked();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import"))
+                .click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Dry run: nothing was changed");
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Products: 1 created");
+        page.locator("input[type=file]").setInputFiles(file);
+        page.locator("[name=format]").selectOption("CSV");
+        page.locator("[name=dryRun]").uncheck();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import"))
+                .click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Imported.");
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Products: 1 created");
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Versions: 2 created");
+        Browsers.screenshot(page, "foundation-06-catalogue-imported");
+
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Users"))
                 .click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New user"))
@@ -91,7 +159,16 @@ class FoundationJourneyBrowserTest extends BrowserTestBase {
                 .click();
         assertThat(engineer.locator("main")).containsText(lineCode);
         assertThat(engineer.locator("main")).not().containsText(otherLine.code());
-        Browsers.screenshot(engineer, "foundation-04-engineer-sees-own-line");
+        Browsers.screenshot(engineer, "foundation-07-engineer-sees-own-line");
+        engineer.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Products").setExact(true))
+                .click();
+        assertThat(engineer.locator("main")).containsText(productCode);
+        assertThat(engineer.locator("main")).not().containsText(otherProduct.code());
+        Browsers.screenshot(engineer, "foundation-08-engineer-sees-own-products");
+        engineer.setViewportSize(390, 844);
+        Browsers.screenshot(engineer, "foundation-09-engineer-on-a-phone");
         engineer.navigate("/organisation/lines/" + otherLine.id());
         assertThat(engineer.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not found")))
                 .isVisible();
