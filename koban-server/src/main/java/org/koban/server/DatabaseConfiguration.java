@@ -81,7 +81,7 @@ class DatabaseConfiguration {
                         .setPGStartupWait(Duration.ofSeconds(60))
                         .start();
                 createDatabaseIfMissing(postgres.getPostgresDatabase());
-            } catch (IOException | SQLException e) {
+            } catch (IOException | SQLException | RuntimeException e) {
                 throw new IllegalStateException(
                         "Could not start the bundled PostgreSQL in " + directory
                                 + ". Is another Koban using this data directory? Set koban.data-dir or KOBAN_DB_URL.",

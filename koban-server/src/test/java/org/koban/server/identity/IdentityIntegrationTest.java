@@ -61,9 +61,10 @@ class IdentityIntegrationTest {
             mvc.perform(formLogin("/login").user("email", user.email()).password("password", "guess " + i))
                     .andExpect(redirectedUrl("/login?error"));
         }
-        // Even the right password is refused while the account is locked.
+        // Even the right password is refused while the account is locked, with the same answer as a
+        // wrong one, so that locking an account does not reveal that it exists.
         mvc.perform(formLogin("/login").user("email", user.email()).password("password", Fixtures.PASSWORD))
-                .andExpect(redirectedUrl("/login?locked"));
+                .andExpect(redirectedUrl("/login?error"));
         assertThat(users.get(Actor.system(), user.id()).lockedUntil()).isNotNull();
         users.unlock(Actor.system(), user.id());
         mvc.perform(formLogin("/login").user("email", user.email()).password("password", Fixtures.PASSWORD))
@@ -260,6 +261,48 @@ class IdentityIntegrationTest {
                 .getCookie("SESSION");
         assertThat(session).isNotNull();
         return session;
+    }
+
+    @Test
+    void changingThePasswordEndsTheOtherSessionsButNotThisOne() throws Exception {
+        UserView user = fixtures.user(Role.PSIRT_ANALYST);
+        Cookie laptop = signIn(user);
+        Cookie phone = signIn(user);
+        mvc.perform(post("/account/password")
+                        .cookie(laptop)
+                        .with(csrf())
+                        .param("currentPassword", Fixtures.PASSWORD)
+                        .param("newPassword", "another long passphrase")
+                        .param("confirmPassword", "another long passphrase"))
+                .andExpect(redirectedUrl("/account"));
+        mvc.perform(get("/").cookie(laptop)).andExpect(status().isOk());
+        mvc.perform(get("/").cookie(phone)).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void refusesSignInsFromAnAddressThatFailedTooOften() throws Exception {
+        UserView user = fixtures.user(Role.PSIRT_ANALYST);
+        // Failures spread over unknown accounts, as in password spraying: no account gets locked.
+        for (int i = 0; i < 30; i++) {
+            mvc.perform(loginFrom("192.0.2.77", "spray" + i + "@example.com", "Winter2026!"))
+                    .andExpect(redirectedUrl("/login?error"));
+        }
+        mvc.perform(loginFrom("192.0.2.77", user.email(), Fixtures.PASSWORD))
+                .andExpect(redirectedUrl("/login?throttled"));
+        // Other addresses are not affected.
+        mvc.perform(loginFrom("192.0.2.78", user.email(), Fixtures.PASSWORD)).andExpect(redirectedUrl("/"));
+    }
+
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder loginFrom(
+            String address, String email, String password) {
+        return post("/login")
+                .param("email", email)
+                .param("password", password)
+                .with(csrf())
+                .with(request -> {
+                    request.setRemoteAddr(address);
+                    return request;
+                });
     }
 
     @Test

@@ -34,6 +34,7 @@ class JdbcApiTokens implements ApiTokens {
 
     static final String PREFIX = "kbn_";
     static final int MIN_BOOTSTRAP_LENGTH = 32;
+    static final int MAX_SECRET_LENGTH = 512;
     // Writing last_used_at on every call would make each API request a write; once a minute is enough.
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
@@ -72,6 +73,10 @@ class JdbcApiTokens implements ApiTokens {
         if (secret.length() < MIN_BOOTSTRAP_LENGTH) {
             throw new IllegalStateException("KOBAN_BOOTSTRAP_TOKEN must be at least " + MIN_BOOTSTRAP_LENGTH
                     + " characters long (it has " + secret.length() + ")");
+        }
+        if (secret.length() > MAX_SECRET_LENGTH) {
+            throw new IllegalStateException(
+                    "KOBAN_BOOTSTRAP_TOKEN must be at most " + MAX_SECRET_LENGTH + " characters long");
         }
         ApiTokenView token = store(userId, "bootstrap", secret, null);
         audit.record(Actor.system(), "api-token.issued", "api-token", token.id(), null, token);
@@ -132,7 +137,7 @@ class JdbcApiTokens implements ApiTokens {
     /** The owner of an active token with this secret, recording its use. */
     @Transactional
     Optional<UUID> authenticate(String secret) {
-        if (secret.isEmpty() || secret.length() > 512) return Optional.empty();
+        if (secret.isEmpty() || secret.length() > MAX_SECRET_LENGTH) return Optional.empty();
         Instant now = clock.instant();
         var match = jdbc.sql("""
                         select id, user_id, last_used_at from api_token

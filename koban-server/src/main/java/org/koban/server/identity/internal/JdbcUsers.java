@@ -35,6 +35,7 @@ class JdbcUsers implements Users {
     private final Organisation organisation;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final UserSessions sessions;
 
     JdbcUsers(
             UserRecords records,
@@ -42,13 +43,15 @@ class JdbcUsers implements Users {
             AuditLog audit,
             Organisation organisation,
             PasswordEncoder passwordEncoder,
-            Clock clock) {
+            Clock clock,
+            UserSessions sessions) {
         this.records = records;
         this.permissions = permissions;
         this.audit = audit;
         this.organisation = organisation;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
+        this.sessions = sessions;
     }
 
     @Override
@@ -106,6 +109,7 @@ class JdbcUsers implements Users {
         UserView after = records.find(userId).orElseThrow();
         audit.record(actor, "user.updated", "user", userId, before, after);
         if (newPassword) audit.record(actor, "user.password-reset", "user", userId, null, null);
+        if (newPassword || !after.enabled()) sessions.endAll(before.email());
         return after;
     }
 
@@ -136,6 +140,7 @@ class JdbcUsers implements Users {
         v.throwIfInvalid();
         records.setPassword(actor.id(), passwordEncoder.encode(newPassword), clock.instant());
         audit.record(actor, "user.password-changed", "user", actor.id(), null, null);
+        records.find(actor.id()).ifPresent(me -> sessions.endAllButCurrent(me.email()));
     }
 
     @Override

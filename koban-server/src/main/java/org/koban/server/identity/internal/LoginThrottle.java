@@ -100,7 +100,8 @@ class LoginThrottle {
         return new OncePerRequestFilter() {
             @Override
             protected boolean shouldNotFilter(HttpServletRequest request) {
-                return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+                return !("POST".equals(request.getMethod())
+                        && request.getRequestURI().equals(request.getContextPath() + "/login"));
             }
 
             @Override

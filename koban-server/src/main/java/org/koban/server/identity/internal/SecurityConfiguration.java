@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -96,8 +95,9 @@ class SecurityConfiguration {
                 request.getSession().setAttribute(LAST_EMAIL_ATTRIBUTE, email);
             }
             throttle.recordAddressFailure(request.getRemoteAddr());
-            response.sendRedirect(
-                    request.getContextPath() + (e instanceof LockedException ? "/login?locked" : "/login?error"));
+            // A locked account gets the same answer as a wrong password, so that nobody can learn which
+            // accounts exist by locking them.
+            response.sendRedirect(request.getContextPath() + "/login?error");
         };
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(
