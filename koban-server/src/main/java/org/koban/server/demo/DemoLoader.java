@@ -63,7 +63,8 @@ class DemoLoader implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         // --demo on the command line is the short form of koban.demo=true.
-        boolean asked = args.containsOption("demo") && !args.getOptionValues("demo").contains("false");
+        boolean asked =
+                args.containsOption("demo") && !args.getOptionValues("demo").contains("false");
         if (!enabled && !asked) return;
         boolean loaded = Boolean.TRUE.equals(tx.execute(status -> load()));
         StringBuilder logins = new StringBuilder("\n\n  Demo data ")
