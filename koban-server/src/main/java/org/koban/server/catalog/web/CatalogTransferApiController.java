@@ -4,14 +4,18 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.koban.server.access.Action;
 import org.koban.server.access.Actor;
 import org.koban.server.access.Permissions;
 import org.koban.server.catalog.CatalogTransfer;
 import org.koban.server.catalog.ImportResult;
 import org.koban.server.shared.InvalidInputException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,13 +33,28 @@ class CatalogTransferApiController {
         this.permissions = permissions;
     }
 
-    @PostMapping("/import")
+    /**
+     * The body is the file itself. Form content types are refused: a servlet container would read such a body
+     * as form parameters. Without {@code format}, {@code text/csv} bodies are read as CSV, others as JSON.
+     */
+    @PostMapping(
+            value = "/import",
+            consumes = {
+                MediaType.APPLICATION_JSON_VALUE,
+                "text/csv",
+                MediaType.TEXT_PLAIN_VALUE,
+                MediaType.APPLICATION_OCTET_STREAM_VALUE
+            })
     ImportResult importDocument(
             Actor actor,
-            @RequestParam(defaultValue = "json") String format,
+            @RequestParam(required = false) @Nullable String format,
             @RequestParam(defaultValue = "false") boolean dryRun,
+            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
             InputStream body) {
-        return transfer.importDocument(actor, body, format(format), dryRun);
+        String chosen = format != null
+                ? format
+                : contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/csv") ? "csv" : "json";
+        return transfer.importDocument(actor, body, format(chosen), dryRun);
     }
 
     @GetMapping("/export")
