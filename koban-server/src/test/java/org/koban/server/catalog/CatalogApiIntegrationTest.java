@@ -236,6 +236,18 @@ class CatalogApiIntegrationTest {
     }
 
     @Test
+    void documentsTheApiWithoutTheActorAsAParameter() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/products'].get.parameters[*].name")
+                        .value(org.hamcrest.Matchers.containsInAnyOrder(
+                                "q", "page", "size", "line", "family", "lifecycle")))
+                .andExpect(jsonPath("$.paths['/api/v1/catalog/import'].post").exists())
+                .andExpect(
+                        jsonPath("$.paths['/api/v1/product-versions/{id}'].put").exists());
+    }
+
+    @Test
     void readsACsvBodyByItsContentTypeAndRefusesFormBodies() throws Exception {
         String csv = "product_code,product_name,line,family,product_description,version,release_date,lifecycle,"
                 + "end_of_support_date,cpe,purl,model_numbers\n" + Fixtures.unique("CT") + ",Typed," + lineA.code()

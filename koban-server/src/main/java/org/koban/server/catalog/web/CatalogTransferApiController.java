@@ -1,5 +1,6 @@
 package org.koban.server.catalog.web;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,7 +47,7 @@ class CatalogTransferApiController {
                 MediaType.APPLICATION_OCTET_STREAM_VALUE
             })
     ImportResult importDocument(
-            Actor actor,
+            @Parameter(hidden = true) Actor actor,
             @RequestParam(required = false) @Nullable String format,
             @RequestParam(defaultValue = "false") boolean dryRun,
             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
@@ -58,7 +59,10 @@ class CatalogTransferApiController {
     }
 
     @GetMapping("/export")
-    void export(Actor actor, @RequestParam(defaultValue = "json") String format, HttpServletResponse response)
+    void export(
+            @Parameter(hidden = true) Actor actor,
+            @RequestParam(defaultValue = "json") String format,
+            HttpServletResponse response)
             throws IOException {
         CatalogTransfer.Format f = format(format);
         // Checked before the download headers are set, so a refusal is a plain problem response.
