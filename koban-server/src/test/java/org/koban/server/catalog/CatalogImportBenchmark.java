@@ -89,12 +89,14 @@ class CatalogImportBenchmark {
             });
             report.append(String.format(
                     Locale.ROOT,
-                    "%s (%s file): first import %d ms, peak heap %s; re-import (all unchanged) %d ms, peak heap %s;"
+                    "%s (%s file): first import %d ms, peak heap %s (live before %s); re-import (all unchanged) %d ms,"
+                            + " peak heap %s;"
                             + " export of the whole catalogue (%s) %d ms%n",
                     format,
                     mb(file.length),
                     first.millis(),
                     mb(first.peakHeap()),
+                    mb(first.heapBefore()),
                     again.millis(),
                     mb(again.peakHeap()),
                     mb(export.value()),
@@ -109,7 +111,7 @@ class CatalogImportBenchmark {
         Files.writeString(out, report.toString(), StandardCharsets.UTF_8);
     }
 
-    record Measured<T>(T value, long millis, long peakHeap) {}
+    record Measured<T>(T value, long millis, long peakHeap, long heapBefore) {}
 
     interface Action<T> {
         T run() throws IOException;
@@ -126,11 +128,12 @@ class CatalogImportBenchmark {
                 .toList();
         System.gc();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long before = heap.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
         long start = System.nanoTime();
         T value = action.run();
         long millis = (System.nanoTime() - start) / 1_000_000;
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        return new Measured<>(value, millis, peak);
+        return new Measured<>(value, millis, peak, before);
     }
 
     static byte[] json(String prefix, List<ProductionLineView> lines) {
