@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.koban.server.access.Action;
@@ -13,7 +14,9 @@ import org.koban.server.catalog.CatalogTransfer;
 import org.koban.server.catalog.ImportResult;
 import org.koban.server.shared.InvalidInputException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -26,6 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/catalog")
 class CatalogTransferApiController {
 
+    private static final MediaType CSV = MediaType.parseMediaType("text/csv");
+
     private final CatalogTransfer transfer;
     private final Permissions permissions;
 
@@ -35,26 +40,25 @@ class CatalogTransferApiController {
     }
 
     /**
-     * The body is the file itself. Form content types are refused: a servlet container would read such a body
+     * The body is the file itself. Form content types are refused (415): a servlet container reads such a body
      * as form parameters. Without {@code format}, {@code text/csv} bodies are read as CSV, others as JSON.
      */
-    @PostMapping(
-            value = "/import",
-            consumes = {
-                MediaType.APPLICATION_JSON_VALUE,
-                "text/csv",
-                MediaType.TEXT_PLAIN_VALUE,
-                MediaType.APPLICATION_OCTET_STREAM_VALUE
-            })
+    @PostMapping("/import")
     ImportResult importDocument(
             @Parameter(hidden = true) Actor actor,
             @RequestParam(required = false) @Nullable String format,
             @RequestParam(defaultValue = "false") boolean dryRun,
             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
-            InputStream body) {
-        String chosen = format != null
-                ? format
-                : contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/csv") ? "csv" : "json";
+            InputStream body)
+            throws HttpMediaTypeNotSupportedException {
+        MediaType type = contentType == null ? null : MediaType.parseMediaType(contentType);
+        if (type != null
+                && (type.isCompatibleWith(MediaType.APPLICATION_FORM_URLENCODED)
+                        || type.getType().equals("multipart"))) {
+            throw new HttpMediaTypeNotSupportedException(
+                    type, List.of(MediaType.APPLICATION_JSON, CSV), HttpMethod.POST);
+        }
+        String chosen = format != null ? format : type != null && type.isCompatibleWith(CSV) ? "csv" : "json";
         return transfer.importDocument(actor, body, format(chosen), dryRun);
     }
 
