@@ -234,4 +234,35 @@ class CatalogApiIntegrationTest {
         mvc.perform(as("ADMIN", get("/api/v1/catalog/export")).param("format", "xml"))
                 .andExpect(status().isBadRequest());
     }
+
+    @Test
+    void documentsTheApiWithoutTheActorAsAParameter() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/products'].get.parameters[*].name")
+                        .value(org.hamcrest.Matchers.containsInAnyOrder(
+                                "q", "page", "size", "line", "family", "lifecycle")))
+                .andExpect(jsonPath("$.paths['/api/v1/catalog/import'].post").exists())
+                .andExpect(
+                        jsonPath("$.paths['/api/v1/product-versions/{id}'].put").exists());
+    }
+
+    @Test
+    void readsACsvBodyByItsContentTypeAndRefusesFormBodies() throws Exception {
+        String csv = "product_code,product_name,line,family,product_description,version,release_date,lifecycle,"
+                + "end_of_support_date,cpe,purl,model_numbers\n" + Fixtures.unique("CT") + ",Typed," + lineA.code()
+                + ",,,,,,,,,\n";
+        mvc.perform(as("ADMIN", post("/api/v1/catalog/import"))
+                        .param("dryRun", "true")
+                        .contentType("text/csv")
+                        .content(csv))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.dryRun").value(true))
+                .andExpect(jsonPath("$.productsCreated").value(1));
+        mvc.perform(as("ADMIN", post("/api/v1/catalog/import"))
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .content(csv))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
 }

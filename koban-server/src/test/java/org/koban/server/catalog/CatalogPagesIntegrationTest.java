@@ -193,6 +193,28 @@ class CatalogPagesIntegrationTest {
     }
 
     @Test
+    void rendersEveryFormForAnEditor() throws Exception {
+        ProductView product = fixtures.product(lineA);
+        ProductVersionView version = fixtures.version(product, "1.0");
+        for (String page : new String[] {
+            "/catalog/products/new",
+            "/catalog/products/" + product.id() + "/edit",
+            "/catalog/products/" + product.id() + "/versions/new",
+            "/catalog/versions/" + version.id() + "/edit",
+            "/catalog/transfer",
+            "/catalog/families"
+        }) {
+            mvc.perform(get(page).cookie(engineer))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("name=\"_csrf\"")))
+                    .andExpect(content().string(not(containsString("style="))));
+        }
+        mvc.perform(get("/catalog/versions/" + version.id() + "/edit").cookie(engineer))
+                .andExpect(content().string(containsString(product.code() + "-EU")))
+                .andExpect(content().string(containsString("value=\"2024-03-01\"")));
+    }
+
+    @Test
     void dashboardShowsTheCatalogueCounts() throws Exception {
         mvc.perform(get("/").cookie(viewer))
                 .andExpect(status().isOk())

@@ -178,6 +178,33 @@ class CatalogTransferIntegrationTest {
     }
 
     @Test
+    void refusesAnUnknownCsvHeaderAndTooLongFields() {
+        assertThatThrownBy(() ->
+                        transfer.importDocument(admin, text("code,name\nX,Y\n"), CatalogTransfer.Format.CSV, true))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(InvalidInputException.Problem::field)
+                                .containsExactly("row 1"));
+        ProductionLineView line = fixtures.line();
+        String csv = HEADER + Fixtures.unique("LONG") + "," + "n".repeat(201) + "," + line.code() + ",,,"
+                + "v".repeat(101) + ",,IN_DEVELOPMENT,,,,\n";
+        assertThatThrownBy(() -> transfer.importDocument(admin, text(csv), CatalogTransfer.Format.CSV, true))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(
+                                        InvalidInputException.Problem::field, InvalidInputException.Problem::message)
+                                .containsExactly(
+                                        org.assertj.core.api.Assertions.tuple(
+                                                "row 2, column product_name",
+                                                "must be at most 200 characters (it has 201)"),
+                                        org.assertj.core.api.Assertions.tuple(
+                                                "row 2, column version",
+                                                "must be at most 100 characters (it has 101)")));
+    }
+
+    @Test
     void importsCsvCreatingFamiliesNamedOnlyByCode() {
         ProductionLineView line = fixtures.line();
         String code = Fixtures.unique("CSV");

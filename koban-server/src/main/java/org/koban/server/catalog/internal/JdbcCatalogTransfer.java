@@ -40,6 +40,7 @@ import org.koban.server.organisation.Organisation;
 import org.koban.server.organisation.ProductionLineView;
 import org.koban.server.shared.InvalidInputException;
 import org.koban.server.shared.Validation;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -171,7 +172,13 @@ class JdbcCatalogTransfer implements CatalogTransfer {
         v.throwIfInvalid();
         ImportResult result = plan.result(dryRun);
         if (!dryRun && plan.changesSomething()) {
-            write(plan);
+            try {
+                write(plan);
+            } catch (DuplicateKeyException e) {
+                // Another change created one of these records after this import looked: nothing was written.
+                throw InvalidInputException.of(
+                        "file", "some of its records were created by someone else meanwhile; import the file again");
+            }
             var after = new LinkedHashMap<String, Object>();
             after.put("format", format.name());
             after.put("result", result);

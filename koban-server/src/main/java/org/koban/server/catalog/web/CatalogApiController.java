@@ -1,5 +1,6 @@
 package org.koban.server.catalog.web;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import java.net.URI;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -39,7 +40,7 @@ class CatalogApiController {
 
     @GetMapping("/product-families")
     Page<ProductFamilyView> families(
-            Actor actor,
+            @Parameter(hidden = true) Actor actor,
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable Integer page,
             @RequestParam(required = false) @Nullable Integer size) {
@@ -47,31 +48,33 @@ class CatalogApiController {
     }
 
     @PostMapping("/product-families")
-    ResponseEntity<ProductFamilyView> createFamily(Actor actor, @RequestBody ProductFamilyCommand command) {
+    ResponseEntity<ProductFamilyView> createFamily(
+            @Parameter(hidden = true) Actor actor, @RequestBody ProductFamilyCommand command) {
         ProductFamilyView created = catalog.createFamily(actor, command);
         return ResponseEntity.created(URI.create("/api/v1/product-families/" + created.id()))
                 .body(created);
     }
 
     @GetMapping("/product-families/{id}")
-    ProductFamilyView family(Actor actor, @PathVariable UUID id) {
+    ProductFamilyView family(@Parameter(hidden = true) Actor actor, @PathVariable UUID id) {
         return catalog.family(actor, id);
     }
 
     @PutMapping("/product-families/{id}")
-    ProductFamilyView updateFamily(Actor actor, @PathVariable UUID id, @RequestBody ProductFamilyCommand command) {
+    ProductFamilyView updateFamily(
+            @Parameter(hidden = true) Actor actor, @PathVariable UUID id, @RequestBody ProductFamilyCommand command) {
         return catalog.updateFamily(actor, id, command);
     }
 
     @DeleteMapping("/product-families/{id}")
-    ResponseEntity<Void> deleteFamily(Actor actor, @PathVariable UUID id) {
+    ResponseEntity<Void> deleteFamily(@Parameter(hidden = true) Actor actor, @PathVariable UUID id) {
         catalog.deleteFamily(actor, id);
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/products")
     Page<ProductView> products(
-            Actor actor,
+            @Parameter(hidden = true) Actor actor,
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable Integer page,
             @RequestParam(required = false) @Nullable Integer size,
@@ -82,31 +85,33 @@ class CatalogApiController {
     }
 
     @PostMapping("/products")
-    ResponseEntity<ProductView> createProduct(Actor actor, @RequestBody ProductCommand command) {
+    ResponseEntity<ProductView> createProduct(
+            @Parameter(hidden = true) Actor actor, @RequestBody ProductCommand command) {
         ProductView created = catalog.createProduct(actor, command);
         return ResponseEntity.created(URI.create("/api/v1/products/" + created.id()))
                 .body(created);
     }
 
     @GetMapping("/products/{id}")
-    ProductView product(Actor actor, @PathVariable UUID id) {
+    ProductView product(@Parameter(hidden = true) Actor actor, @PathVariable UUID id) {
         return catalog.product(actor, id);
     }
 
     @PutMapping("/products/{id}")
-    ProductView updateProduct(Actor actor, @PathVariable UUID id, @RequestBody ProductCommand command) {
+    ProductView updateProduct(
+            @Parameter(hidden = true) Actor actor, @PathVariable UUID id, @RequestBody ProductCommand command) {
         return catalog.updateProduct(actor, id, command);
     }
 
     @DeleteMapping("/products/{id}")
-    ResponseEntity<Void> deleteProduct(Actor actor, @PathVariable UUID id) {
+    ResponseEntity<Void> deleteProduct(@Parameter(hidden = true) Actor actor, @PathVariable UUID id) {
         catalog.deleteProduct(actor, id);
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/products/{id}/versions")
     Page<ProductVersionView> versions(
-            Actor actor,
+            @Parameter(hidden = true) Actor actor,
             @PathVariable UUID id,
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable Integer page,
@@ -116,24 +121,25 @@ class CatalogApiController {
 
     @PostMapping("/products/{id}/versions")
     ResponseEntity<ProductVersionView> createVersion(
-            Actor actor, @PathVariable UUID id, @RequestBody ProductVersionCommand command) {
+            @Parameter(hidden = true) Actor actor, @PathVariable UUID id, @RequestBody ProductVersionCommand command) {
         ProductVersionView created = catalog.createVersion(actor, id, command);
         return ResponseEntity.created(URI.create("/api/v1/product-versions/" + created.id()))
                 .body(created);
     }
 
     @GetMapping("/product-versions/{id}")
-    ProductVersionView version(Actor actor, @PathVariable UUID id) {
+    ProductVersionView version(@Parameter(hidden = true) Actor actor, @PathVariable UUID id) {
         return catalog.version(actor, id);
     }
 
     @PutMapping("/product-versions/{id}")
-    ProductVersionView updateVersion(Actor actor, @PathVariable UUID id, @RequestBody ProductVersionCommand command) {
+    ProductVersionView updateVersion(
+            @Parameter(hidden = true) Actor actor, @PathVariable UUID id, @RequestBody ProductVersionCommand command) {
         return catalog.updateVersion(actor, id, command);
     }
 
     @DeleteMapping("/product-versions/{id}")
-    ResponseEntity<Void> deleteVersion(Actor actor, @PathVariable UUID id) {
+    ResponseEntity<Void> deleteVersion(@Parameter(hidden = true) Actor actor, @PathVariable UUID id) {
         catalog.deleteVersion(actor, id);
         return ResponseEntity.noContent().build();
     }
