@@ -310,6 +310,25 @@ class CatalogTransferIntegrationTest {
     }
 
     @Test
+    void csvExportDisarmsSpreadsheetFormulasAndStillRoundTrips() {
+        ProductionLineView line = fixtures.line();
+        String code = org.koban.server.support.Fixtures.unique("XL");
+        catalog.createProduct(
+                admin,
+                new org.koban.server.catalog.ProductCommand(
+                        code, "=HYPERLINK(\"http://evil.example\",\"click\")", "@SUM(1+1)", line.id(), null));
+        Actor engineer = fixtures.actor(Role.LINE_ENGINEER, line);
+        var out = new ByteArrayOutputStream();
+        transfer.export(engineer, CatalogTransfer.Format.CSV, out);
+        String csv = out.toString(StandardCharsets.UTF_8);
+        assertThat(csv).contains(",\"'=HYPERLINK(").contains(",'@SUM(1+1),").doesNotContain(",=HYPERLINK");
+        ImportResult result = transfer.importDocument(
+                engineer, new ByteArrayInputStream(out.toByteArray()), CatalogTransfer.Format.CSV, false);
+        assertThat(result.unchanged()).isEqualTo(1);
+        assertThat(result.productsUpdated()).isZero();
+    }
+
+    @Test
     void refusesFilesLargerThanFiftyMegabytes() {
         InputStream huge = new InputStream() {
             private long left = 51L * 1024 * 1024;

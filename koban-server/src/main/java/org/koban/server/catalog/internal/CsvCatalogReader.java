@@ -60,17 +60,17 @@ final class CsvCatalogReader {
                     }
                     continue;
                 }
-                if (record.size() == 1 && record.get(0).isBlank()) continue;
+                if (record.size() == 1 && cell(record, 0).isBlank()) continue;
                 String prefix = "row " + row + ", column ";
                 if (record.size() != HEADER.size()) {
                     doc.reject("row " + row, "has " + record.size() + " columns; the header has " + HEADER.size());
                     continue;
                 }
                 var origin = new ImportDocument.Origin(prefix, ImportDocument.CSV_NAMES);
-                String code = record.get(0).strip();
+                String code = cell(record, 0).strip();
                 String key = code.toLowerCase(Locale.ROOT);
                 Builder product = products.get(key);
-                String[] own = {record.get(1), record.get(2), record.get(3), record.get(4)};
+                String[] own = {cell(record, 1), cell(record, 2), cell(record, 3), cell(record, 4)};
                 if (product == null || code.isEmpty()) {
                     product = new Builder(origin, row, code, own);
                     products.put(code.isEmpty() ? "\u0000" + row : key, product);
@@ -83,20 +83,20 @@ final class CsvCatalogReader {
                         }
                     }
                 }
-                boolean hasVersion = !record.get(5).isBlank();
+                boolean hasVersion = !cell(record, 5).isBlank();
                 if (hasVersion) {
                     product.versions.add(new ImportDocument.VersionEntry(
                             origin,
                             new ProductVersionCommand(
-                                    record.get(5),
-                                    record.get(7),
-                                    record.get(6),
-                                    record.get(8),
-                                    record.get(9),
-                                    record.get(10),
-                                    Arrays.asList(record.get(11).split(";")))));
+                                    cell(record, 5),
+                                    cell(record, 7),
+                                    cell(record, 6),
+                                    cell(record, 8),
+                                    cell(record, 9),
+                                    cell(record, 10),
+                                    Arrays.asList(cell(record, 11).split(";")))));
                 } else if (HEADER.subList(6, HEADER.size()).stream()
-                        .anyMatch(c -> !record.get(HEADER.indexOf(c)).isBlank())) {
+                        .anyMatch(c -> !cell(record, HEADER.indexOf(c)).isBlank())) {
                     doc.reject(prefix + "version", "is required when a version's columns are filled in");
                 }
             }
@@ -140,5 +140,10 @@ final class CsvCatalogReader {
             this.code = code;
             this.own = own;
         }
+    }
+
+    /** A cell as the user meant it: without the apostrophe that the export adds before formula characters. */
+    private static String cell(CSVRecord record, int index) {
+        return CsvCells.restore(record.get(index));
     }
 }

@@ -682,6 +682,11 @@ class JdbcCatalogTransfer implements CatalogTransfer {
         }
     }
 
+    private static void printCells(CSVPrinter printer, String... cells) throws IOException {
+        printer.printRecord(
+                java.util.Arrays.stream(cells).map(CsvCells::neutralise).toList());
+    }
+
     private void exportCsv(
             MapSqlParameterSource params, Map<UUID, ProductionLineView> lines, String sql, OutputStream out)
             throws IOException {
@@ -692,7 +697,8 @@ class JdbcCatalogTransfer implements CatalogTransfer {
             boolean hasVersion = rs.getObject("vid") != null;
             VersionState v = hasVersion ? versionState(rs) : null;
             try {
-                printer.printRecord(
+                printCells(
+                        printer,
                         rs.getString("product_code"),
                         rs.getString("name"),
                         lines.get(rs.getObject("line_id", UUID.class)).code(),
