@@ -47,11 +47,40 @@ class SmokeIntegrationTest {
     }
 
     @Test
+    void servesItsOwnSbomToAdmins() throws Exception {
+        String admin = fixtures.token(fixtures.user(org.koban.server.access.Role.ADMIN));
+        mvc.perform(get("/actuator/sbom/application").header("Authorization", "Bearer " + admin))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.bomFormat").value("CycloneDX"))
+                .andExpect(jsonPath("$.components[?(@.name == 'spring-security-core')]")
+                        .exists());
+        mvc.perform(get("/actuator/sbom/application")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
     void openApiDocumentDescribesTheApi() throws Exception {
         mvc.perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/sites']").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/me/tokens']").exists());
+    }
+
+    @Test
+    void mappingErrorsOnTheApiAreProblemDetailsToo() throws Exception {
+        String token = fixtures.token(fixtures.user(org.koban.server.access.Role.ADMIN));
+        // MockMvc does not forward to /error, so these run the error controller the way the container does.
+        mvc.perform(get("/error")
+                        .requestAttr("jakarta.servlet.error.status_code", 405)
+                        .requestAttr("jakarta.servlet.error.request_uri", "/api/v1/sites/x")
+                        .header("Authorization", "Bearer " + token))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(405));
+        mvc.perform(get("/error")
+                        .requestAttr("jakarta.servlet.error.status_code", 404)
+                        .requestAttr("jakarta.servlet.error.request_uri", "/no/such/page"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML));
     }
 
     @Test

@@ -173,7 +173,26 @@ class FoundationJourneyBrowserTest extends BrowserTestBase {
         assertThat(engineer.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not found")))
                 .isVisible();
 
+        // Errors that no controller answers: an HTML page for people, problem+json on the API.
+        var unknownPage = engineer.navigate(url("/no-such-page"));
+        org.assertj.core.api.Assertions.assertThat(unknownPage.status()).isEqualTo(404);
+        assertThat(engineer.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not found")))
+                .isVisible();
+        var withoutToken = engineer.request().delete(url("/api/v1/sites"));
+        org.assertj.core.api.Assertions.assertThat(withoutToken.status())
+                .as("the browser's session cookie does not open the API")
+                .isEqualTo(401);
+        var unknownApi = engineer.request()
+                .get(
+                        url("/api/v1/no-such-thing"),
+                        com.microsoft.playwright.options.RequestOptions.create()
+                                .setHeader("Authorization", "Bearer " + fixtures.token(admin)));
+        org.assertj.core.api.Assertions.assertThat(unknownApi.status()).isEqualTo(404);
+        org.assertj.core.api.Assertions.assertThat(unknownApi.headers().get("content-type"))
+                .startsWith("application/problem+json");
+
         assertThat(consoleErrors).as("no CSP violations or script errors").isEmpty();
-        assertThat(failedRequests).containsExactly("404 " + url("/organisation/lines/" + otherLine.id()));
+        assertThat(failedRequests)
+                .containsExactly("404 " + url("/organisation/lines/" + otherLine.id()), "404 " + url("/no-such-page"));
     }
 }
