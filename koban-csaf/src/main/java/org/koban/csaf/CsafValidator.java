@@ -1,0 +1,109 @@
+package org.koban.csaf;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.koban.csaf.model.CsafDocument;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Validates CSAF 2.0 documents: the JSON schema (normal, and strict on request), all mandatory tests (6.1) as
+ * errors, optional tests (6.2) as warnings and informative tests (6.3) as information. Tests that need the
+ * network (6.3.6, 6.3.7) or a spell checker (6.3.8) are reported as skipped.
+ *
+ * <p>Thread-safe: the schemas and catalogues are loaded once, on first use, and only read afterwards.
+ */
+public final class CsafValidator {
+    /** Tests this validator does not run, with the reason. */
+    public static final List<String> SKIPPED = List.of("6.3.6", "6.3.7", "6.3.8");
+
+    /** Validation options. */
+    public record Options(boolean strict) {
+        public static final Options DEFAULT = new Options(false);
+        public static final Options STRICT = new Options(true);
+    }
+
+    private static final class Loaded {
+        static final SchemaCheck SCHEMA = new SchemaCheck();
+        static final DocumentChecks.Catalogues CATALOGUES =
+                new DocumentChecks.Catalogues(new CweCatalogue(), new LanguageTags());
+    }
+
+    private CsafValidator() {}
+
+    /** Loads the schemas and catalogues now rather than on the first document (useful before timing). */
+    public static void warmUp() {
+        validate("{}".getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static ValidationResult validate(byte[] json) {
+        return validate(json, Options.DEFAULT);
+    }
+
+    /** Validates JSON text; text that is not JSON gives the single finding {@code json}, never an exception. */
+    public static ValidationResult validate(byte[] json, Options options) {
+        JsonNode tree;
+        try {
+            tree = CsafJson.readTree(json);
+        } catch (RuntimeException e) {
+            return new ValidationResult(
+                    false, List.of(new Finding("json", Finding.Severity.ERROR, "", e.getMessage())), List.of());
+        }
+        return validate(tree, options);
+    }
+
+    public static ValidationResult validate(String json, Options options) {
+        return validate(json.getBytes(StandardCharsets.UTF_8), options);
+    }
+
+    public static ValidationResult validate(Path file, Options options) throws IOException {
+        return validate(Files.readAllBytes(file), options);
+    }
+
+    public static ValidationResult validate(CsafDocument document, Options options) {
+        return validate(CsafJson.toTree(document), options);
+    }
+
+    /** Validates a parsed tree. The tree must not be modified while this runs. */
+    public static ValidationResult validate(JsonNode tree, Options options) {
+        List<Finding> findings = new ArrayList<>();
+        if (tree == null || tree.isMissingNode()) {
+            findings.add(new Finding("json", Finding.Severity.ERROR, "", "The input is empty"));
+            return new ValidationResult(false, findings, List.of());
+        }
+        SchemaCheck schema = Loaded.SCHEMA;
+        for (com.networknt.schema.Error e : schema.validate(tree)) {
+            findings.add(new Finding("schema", Finding.Severity.ERROR, SchemaCheck.pointer(e), e.getMessage()));
+        }
+        List<Finding> strictFindings = new ArrayList<>();
+        for (com.networknt.schema.Error e : schema.validateStrict(tree)) {
+            if ("additionalProperties".equals(e.getKeyword())) {
+                strictFindings.add(new Finding(
+                        options.strict() ? "schema-strict" : "6.2.20",
+                        options.strict() ? Finding.Severity.ERROR : Finding.Severity.WARNING,
+                        SchemaCheck.pointer(e),
+                        e.getMessage()));
+            }
+        }
+        if (options.strict()) {
+            findings.addAll(strictFindings);
+        }
+        boolean object = tree.isObject();
+        DocumentChecks checks = object ? new DocumentChecks(tree, Loaded.CATALOGUES, findings) : null;
+        if (object) {
+            checks.runMandatory(schema);
+        }
+        boolean valid = findings.stream().noneMatch(f -> f.severity() == Finding.Severity.ERROR);
+        if (object) {
+            checks.runOptional();
+            if (!options.strict()) {
+                findings.addAll(strictFindings);
+            }
+            checks.runInformative();
+        }
+        return new ValidationResult(valid, findings, SKIPPED);
+    }
+}
