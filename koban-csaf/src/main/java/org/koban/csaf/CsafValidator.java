@@ -75,21 +75,30 @@ public final class CsafValidator {
             return new ValidationResult(false, findings, List.of());
         }
         SchemaCheck schema = Loaded.SCHEMA;
-        for (com.networknt.schema.Error e : schema.validate(tree)) {
-            findings.add(new Finding("schema", Finding.Severity.ERROR, SchemaCheck.pointer(e), e.getMessage()));
-        }
-        List<Finding> strictFindings = new ArrayList<>();
-        for (com.networknt.schema.Error e : schema.validateStrict(tree)) {
-            if ("additionalProperties".equals(e.getKeyword())) {
-                strictFindings.add(new Finding(
-                        options.strict() ? "schema-strict" : "6.2.20",
-                        options.strict() ? Finding.Severity.ERROR : Finding.Severity.WARNING,
-                        SchemaCheck.pointer(e),
-                        e.getMessage()));
+        List<Finding> additional = new ArrayList<>();
+        boolean strict = options.strict();
+        schema.compiled().validate(tree, new CompiledSchema.Sink() {
+            @Override
+            public void error(CompiledSchema.Path path, String message) {
+                findings.add(new Finding("schema", Finding.Severity.ERROR, path.toString(), message));
             }
-        }
-        if (options.strict()) {
-            findings.addAll(strictFindings);
+
+            @Override
+            public void additional(CompiledSchema.Path path, String property) {
+                additional.add(new Finding(
+                        strict ? "schema-strict" : "6.2.20",
+                        strict ? Finding.Severity.ERROR : Finding.Severity.WARNING,
+                        path.toString(),
+                        "property '" + property + "' is not defined in the CSAF schema"));
+            }
+        });
+        if (strict) {
+            // The strict schema also fails wherever the normal one does.
+            if (additional.isEmpty() && !findings.isEmpty()) {
+                findings.add(new Finding(
+                        "schema-strict", Finding.Severity.ERROR, "", "The document fails the strict schema too"));
+            }
+            findings.addAll(additional);
         }
         boolean object = tree.isObject();
         DocumentChecks checks = object ? new DocumentChecks(tree, Loaded.CATALOGUES, findings) : null;
@@ -99,8 +108,8 @@ public final class CsafValidator {
         boolean valid = findings.stream().noneMatch(f -> f.severity() == Finding.Severity.ERROR);
         if (object) {
             checks.runOptional();
-            if (!options.strict()) {
-                findings.addAll(strictFindings);
+            if (!strict) {
+                findings.addAll(additional);
             }
             checks.runInformative();
         }
