@@ -20,10 +20,17 @@ public final class CsafValidator {
     /** Tests this validator does not run, with the reason. */
     public static final List<String> SKIPPED = List.of("6.3.6", "6.3.7", "6.3.8");
 
-    /** Validation options. */
-    public record Options(boolean strict) {
-        public static final Options DEFAULT = new Options(false);
-        public static final Options STRICT = new Options(true);
+    /**
+     * Validation options.
+     *
+     * @param strict a strict-schema failure (unknown properties) makes the document invalid
+     * @param mandatoryOnly run only the schema and the mandatory tests (the optional and informative tests do not
+     *     affect validity; skipping them is faster)
+     */
+    public record Options(boolean strict, boolean mandatoryOnly) {
+        public static final Options DEFAULT = new Options(false, false);
+        public static final Options STRICT = new Options(true, false);
+        public static final Options MANDATORY_ONLY = new Options(false, true);
     }
 
     private static final class Loaded {
@@ -106,7 +113,7 @@ public final class CsafValidator {
             checks.runMandatory(schema);
         }
         boolean valid = findings.stream().noneMatch(f -> f.severity() == Finding.Severity.ERROR);
-        if (object) {
+        if (object && !options.mandatoryOnly()) {
             checks.runOptional();
             if (!strict) {
                 findings.addAll(additional);

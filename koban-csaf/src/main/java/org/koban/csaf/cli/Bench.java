@@ -38,11 +38,21 @@ final class Bench {
         }
         int cores = Runtime.getRuntime().availableProcessors();
         out.printf(Locale.ROOT, "documents=%d bytes=%d cores=%d%n", docs.size(), bytes, cores);
+        CsafValidator.Options mandatory = new CsafValidator.Options(strict, true);
         measure(docs, options, 1, Math.max(2, seconds / 2)); // warm-up, not reported
-        double single = measure(docs, options, 1, seconds);
-        out.printf(Locale.ROOT, "threads=1 docs_per_sec=%.1f%n", single);
-        double all = measure(docs, options, cores, seconds);
-        out.printf(Locale.ROOT, "threads=%d docs_per_sec=%.1f scaling=%.2f%n", cores, all, all / single);
+        for (CsafValidator.Options o : List.of(options, mandatory)) {
+            String tests = o.mandatoryOnly() ? "schema+mandatory" : "all";
+            double single = measure(docs, o, 1, seconds);
+            out.printf(Locale.ROOT, "tests=%s threads=1 docs_per_sec=%.1f%n", tests, single);
+            double all = measure(docs, o, cores, seconds);
+            out.printf(
+                    Locale.ROOT,
+                    "tests=%s threads=%d docs_per_sec=%.1f scaling=%.2f%n",
+                    tests,
+                    cores,
+                    all,
+                    all / single);
+        }
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
