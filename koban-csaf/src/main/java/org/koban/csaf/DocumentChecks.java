@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.koban.csaf.CompiledSchema.Path;
 import org.koban.csaf.Finding.Severity;
 import org.koban.csaf.Tree.Indexed;
 import tools.jackson.databind.JsonNode;
@@ -36,6 +37,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class DocumentChecks {
     private static final String PT = "/product_tree";
+    private static final Path P_PT = Path.ROOT.child("product_tree");
     private static final List<String> STATUS_GROUPS = List.of(
             "first_affected",
             "first_fixed",
@@ -72,10 +74,10 @@ final class DocumentChecks {
     private final String category;
 
     /** A product_id defined in a full_product_name: the id, the pointer of the id, the full_product_name. */
-    private record Definition(String id, String path, JsonNode fullProductName, String fullProductNamePath) {}
+    private record Definition(String id, Path path, JsonNode fullProductName, Path fullProductNamePath) {}
 
     /** A reference to a product id or group id and where it is. */
-    private record Ref(String id, String path) {}
+    private record Ref(String id, Path path) {}
 
     private final List<Definition> definitions = new ArrayList<>();
     private final List<Ref> productRefs = new ArrayList<>();
@@ -85,9 +87,9 @@ final class DocumentChecks {
 
     private final List<Branch> allBranches = new ArrayList<>();
 
-    private record BranchLeaf(String path, List<String> categories) {}
+    private record BranchLeaf(Path path, List<String> categories) {}
 
-    private record Branch(JsonNode node, String path) {}
+    private record Branch(JsonNode node, Path path) {}
 
     /** Catalogues shared by all documents. */
     record Catalogues(CweCatalogue cwe, LanguageTags languages) {}
@@ -108,22 +110,22 @@ final class DocumentChecks {
         if (productTree != null) {
             List<JsonNode> branches = arr(productTree, "branches");
             for (int i = 0; i < branches.size(); i++) {
-                walkBranch(branches.get(i), PT + "/branches/" + i, new ArrayList<>());
+                walkBranch(branches.get(i), P_PT.child("branches").child(i), new ArrayList<>());
             }
             List<JsonNode> fpns = arr(productTree, "full_product_names");
             for (int i = 0; i < fpns.size(); i++) {
-                define(fpns.get(i), PT + "/full_product_names/" + i);
+                define(fpns.get(i), P_PT.child("full_product_names").child(i));
             }
             List<JsonNode> rels = arr(productTree, "relationships");
             for (int i = 0; i < rels.size(); i++) {
                 JsonNode rel = rels.get(i);
-                String p = PT + "/relationships/" + i;
+                Path p = P_PT.child("relationships").child(i);
                 JsonNode fpn = obj(rel, "full_product_name");
                 if (fpn != null) {
-                    define(fpn, p + "/full_product_name");
+                    define(fpn, p.child("full_product_name"));
                 }
-                addRef(str(rel, "product_reference"), p + "/product_reference");
-                addRef(str(rel, "relates_to_product_reference"), p + "/relates_to_product_reference");
+                addRef(str(rel, "product_reference"), p.child("product_reference"));
+                addRef(str(rel, "relates_to_product_reference"), p.child("relates_to_product_reference"));
             }
             List<JsonNode> pgs = arr(productTree, "product_groups");
             for (int i = 0; i < pgs.size(); i++) {
@@ -132,7 +134,12 @@ final class DocumentChecks {
                 Set<String> members = new LinkedHashSet<>();
                 for (Indexed id : strings(g, "product_ids")) {
                     members.add(id.value());
-                    productRefs.add(new Ref(id.value(), PT + "/product_groups/" + i + "/product_ids/" + id.index()));
+                    productRefs.add(new Ref(
+                            id.value(),
+                            P_PT.child("product_groups")
+                                    .child(i)
+                                    .child("product_ids")
+                                    .child(id.index())));
                 }
                 if (gid != null) {
                     groups.computeIfAbsent(gid, k -> new LinkedHashSet<>()).addAll(members);
@@ -142,11 +149,12 @@ final class DocumentChecks {
         List<JsonNode> vulns = arr(root, "vulnerabilities");
         for (int v = 0; v < vulns.size(); v++) {
             JsonNode vuln = vulns.get(v);
-            String vp = "/vulnerabilities/" + v;
+            Path vp = Path.ROOT.child("vulnerabilities").child(v);
             JsonNode status = obj(vuln, "product_status");
             for (String group : STATUS_GROUPS) {
                 for (Indexed id : strings(status, group)) {
-                    productRefs.add(new Ref(id.value(), vp + "/product_status/" + group + "/" + id.index()));
+                    productRefs.add(new Ref(
+                            id.value(), vp.child("product_status").child(group).child(id.index())));
                 }
             }
             refsIn(vuln, "remediations", "product_ids", vp);
@@ -156,22 +164,23 @@ final class DocumentChecks {
         }
     }
 
-    private void refsIn(JsonNode vuln, String list, String field, String vp) {
+    private void refsIn(JsonNode vuln, String list, String field, Path vp) {
         List<JsonNode> items = arr(vuln, list);
         for (int i = 0; i < items.size(); i++) {
             for (Indexed id : strings(items.get(i), field)) {
-                productRefs.add(new Ref(id.value(), vp + "/" + list + "/" + i + "/" + field + "/" + id.index()));
+                productRefs.add(
+                        new Ref(id.value(), vp.child(list).child(i).child(field).child(id.index())));
             }
         }
     }
 
-    private void addRef(String id, String path) {
+    private void addRef(String id, Path path) {
         if (id != null) {
             productRefs.add(new Ref(id, path));
         }
     }
 
-    private void walkBranch(JsonNode branch, String path, List<String> ancestors) {
+    private void walkBranch(JsonNode branch, Path path, List<String> ancestors) {
         if (branch == null || !branch.isObject()) {
             return;
         }
@@ -180,22 +189,17 @@ final class DocumentChecks {
         categories.add(String.valueOf(str(branch, "category")));
         JsonNode product = obj(branch, "product");
         if (product != null) {
-            define(product, path + "/product");
-            branchLeaves.add(new BranchLeaf(path + "/product", categories));
+            define(product, path.child("product"));
+            branchLeaves.add(new BranchLeaf(path.child("product"), categories));
         }
         List<JsonNode> children = arr(branch, "branches");
         for (int i = 0; i < children.size(); i++) {
-            walkBranch(children.get(i), path + "/branches/" + i, categories);
+            walkBranch(children.get(i), path.child("branches").child(i), categories);
         }
     }
 
-    private void define(JsonNode fpn, String path) {
-        String id = str(fpn, "product_id");
-        if (id != null) {
-            definitions.add(new Definition(id, path + "/product_id", fpn, path));
-        } else {
-            definitions.add(new Definition(null, path + "/product_id", fpn, path));
-        }
+    private void define(JsonNode fpn, Path path) {
+        definitions.add(new Definition(str(fpn, "product_id"), path.child("product_id"), fpn, path));
     }
 
     private void error(String test, String path, String message) {
@@ -265,7 +269,7 @@ final class DocumentChecks {
             if (!defined.contains(ref.id())) {
                 error(
                         "6.1.1",
-                        ref.path(),
+                        ref.path().toString(),
                         "Product ID '" + ref.id() + "' is referenced but not defined in the product tree");
             }
         }
@@ -273,14 +277,14 @@ final class DocumentChecks {
 
     /** 6.1.2 Multiple Definition of Product ID. */
     void t6_1_2() {
-        Map<String, String> first = new HashMap<>();
+        Map<String, Path> first = new HashMap<>();
         for (Definition d : definitions) {
             if (d.id() == null) {
                 continue;
             }
-            String earlier = first.putIfAbsent(d.id(), d.path());
+            Path earlier = first.putIfAbsent(d.id(), d.path());
             if (earlier != null) {
-                error("6.1.2", d.path(), "Product ID '" + d.id() + "' is already defined at " + earlier);
+                error("6.1.2", d.path().toString(), "Product ID '" + d.id() + "' is already defined at " + earlier);
             }
         }
     }
@@ -338,7 +342,14 @@ final class DocumentChecks {
                 for (int i = 0; i < items.size(); i++) {
                     for (Indexed g : strings(items.get(i), "group_ids")) {
                         refs.add(new Ref(
-                                g.value(), "/vulnerabilities/" + v + "/" + list + "/" + i + "/group_ids/" + g.index()));
+                                g.value(),
+                                Path.ROOT
+                                        .child("vulnerabilities")
+                                        .child(v)
+                                        .child(list)
+                                        .child(i)
+                                        .child("group_ids")
+                                        .child(g.index())));
                     }
                 }
             }
@@ -350,7 +361,10 @@ final class DocumentChecks {
     void t6_1_4() {
         for (Ref ref : groupRefs()) {
             if (!groups.containsKey(ref.id())) {
-                error("6.1.4", ref.path(), "Product group ID '" + ref.id() + "' is referenced but not defined");
+                error(
+                        "6.1.4",
+                        ref.path().toString(),
+                        "Product group ID '" + ref.id() + "' is referenced but not defined");
             }
         }
     }
@@ -436,7 +450,13 @@ final class DocumentChecks {
     }
 
     /** Every CVSS object: (pointer, object, "cvss_v2"|"cvss_v3"). */
-    private record CvssAt(String path, JsonNode cvss, boolean v2, int vuln, int score) {}
+    private record CvssAt(String path, JsonNode cvss, boolean v2, int vuln, int score, Map<String, String> metrics) {
+        /** Parses the vector once for tests 6.1.9 and 6.1.10; null if malformed. */
+        static CvssAt of(String path, JsonNode cvss, boolean v2, int vuln, int score) {
+            String vector = str(cvss, "vectorString");
+            return new CvssAt(path, cvss, v2, vuln, score, v2 ? Cvss2.parse(vector) : Cvss3.parse(vector));
+        }
+    }
 
     private List<CvssAt> cvss;
 
@@ -457,10 +477,10 @@ final class DocumentChecks {
                 JsonNode v3 = obj(scores.get(s), "cvss_v3");
                 String p = "/vulnerabilities/" + v + "/scores/" + s;
                 if (v2 != null) {
-                    all.add(new CvssAt(p + "/cvss_v2", v2, true, v, s));
+                    all.add(CvssAt.of(p + "/cvss_v2", v2, true, v, s));
                 }
                 if (v3 != null) {
-                    all.add(new CvssAt(p + "/cvss_v3", v3, false, v, s));
+                    all.add(CvssAt.of(p + "/cvss_v3", v3, false, v, s));
                 }
             }
         }
@@ -502,19 +522,11 @@ final class DocumentChecks {
         for (CvssAt c : cvssObjects()) {
             String vector = str(c.cvss(), "vectorString");
             Cvss3.Scores computed;
-            if (c.v2()) {
-                Map<String, String> m = Cvss2.parse(vector);
-                if (m == null) {
-                    continue; // a malformed vector is test 6.1.8's (schema pattern) finding
-                }
-                computed = Cvss2.scores(m);
-            } else {
-                Map<String, String> m = Cvss3.parse(vector);
-                if (m == null) {
-                    continue;
-                }
-                computed = Cvss3.scores(m, vector.startsWith("CVSS:3.0/"));
+            Map<String, String> m = c.metrics();
+            if (m == null) {
+                continue; // a malformed vector is test 6.1.8's (schema pattern) finding
             }
+            computed = c.v2() ? Cvss2.scores(m) : Cvss3.scores(m, vector.startsWith("CVSS:3.0/"));
             compareScore(c, "baseScore", computed.base(), c.v2() ? null : "baseSeverity");
             compareScore(c, "temporalScore", computed.temporal(), c.v2() ? null : "temporalSeverity");
             compareScore(c, "environmentalScore", computed.environmental(), c.v2() ? null : "environmentalSeverity");
@@ -547,7 +559,7 @@ final class DocumentChecks {
     void t6_1_10() {
         for (CvssAt c : cvssObjects()) {
             String vector = str(c.cvss(), "vectorString");
-            Map<String, String> m = c.v2() ? Cvss2.parse(vector) : Cvss3.parse(vector);
+            Map<String, String> m = c.metrics();
             if (m == null) {
                 continue;
             }
@@ -622,21 +634,21 @@ final class DocumentChecks {
     }
 
     /** Every full_product_name's product_identification_helper with its pointer. */
-    private List<Map.Entry<String, JsonNode>> helpers;
+    private List<Map.Entry<Path, JsonNode>> helpers;
 
-    private List<Map.Entry<String, JsonNode>> helpers() {
+    private List<Map.Entry<Path, JsonNode>> helpers() {
         if (helpers == null) {
             helpers = findHelpers();
         }
         return helpers;
     }
 
-    private List<Map.Entry<String, JsonNode>> findHelpers() {
-        List<Map.Entry<String, JsonNode>> list = new ArrayList<>();
+    private List<Map.Entry<Path, JsonNode>> findHelpers() {
+        List<Map.Entry<Path, JsonNode>> list = new ArrayList<>();
         for (Definition d : definitions) {
             JsonNode helper = obj(d.fullProductName(), "product_identification_helper");
             if (helper != null) {
-                list.add(Map.entry(d.fullProductNamePath() + "/product_identification_helper", helper));
+                list.add(Map.entry(d.fullProductNamePath().child("product_identification_helper"), helper));
             }
         }
         return list;
@@ -644,7 +656,7 @@ final class DocumentChecks {
 
     /** 6.1.13 PURL. */
     void t6_1_13() {
-        for (Map.Entry<String, JsonNode> h : helpers()) {
+        for (Map.Entry<Path, JsonNode> h : helpers()) {
             String purl = str(h.getValue(), "purl");
             if (purl == null) {
                 continue;
@@ -926,7 +938,7 @@ final class DocumentChecks {
 
     /** 6.1.25 Multiple Use of Same Hash Algorithm. */
     void t6_1_25() {
-        for (Map.Entry<String, JsonNode> h : helpers()) {
+        for (Map.Entry<Path, JsonNode> h : helpers()) {
             List<JsonNode> hashes = arr(h.getValue(), "hashes");
             for (int i = 0; i < hashes.size(); i++) {
                 Set<String> seen = new HashSet<>();
@@ -1264,7 +1276,7 @@ final class DocumentChecks {
         }
         for (Definition d : definitions) {
             if (d.id() != null && !referenced.contains(d.id())) {
-                warning("6.2.1", d.path(), "Product ID '" + d.id() + "' is defined but never referenced");
+                warning("6.2.1", d.path().toString(), "Product ID '" + d.id() + "' is defined but never referenced");
             }
         }
     }
@@ -1375,7 +1387,7 @@ final class DocumentChecks {
 
     /** 6.2.8 (MD5) and 6.2.9 (SHA-1) as the only hash algorithm. */
     void t6_2_8_9() {
-        for (Map.Entry<String, JsonNode> h : helpers()) {
+        for (Map.Entry<Path, JsonNode> h : helpers()) {
             List<JsonNode> hashes = arr(h.getValue(), "hashes");
             for (int i = 0; i < hashes.size(); i++) {
                 Set<String> algorithms = new HashSet<>();
@@ -1477,7 +1489,10 @@ final class DocumentChecks {
     void t6_2_16() {
         for (Definition d : definitions) {
             if (obj(d.fullProductName(), "product_identification_helper") == null) {
-                warning("6.2.16", d.fullProductNamePath(), "The product has no product_identification_helper");
+                warning(
+                        "6.2.16",
+                        d.fullProductNamePath().toString(),
+                        "The product has no product_identification_helper");
             }
         }
     }
@@ -1524,22 +1539,26 @@ final class DocumentChecks {
             }
             List<JsonNode> scores = arr(vulns.get(v), "scores");
             for (int s = 0; s < scores.size(); s++) {
+                String fixedProduct = null;
                 for (Indexed id : strings(scores.get(s), "products")) {
-                    if (!fixed.contains(id.value())) {
-                        continue;
+                    if (fixed.contains(id.value())) {
+                        fixedProduct = id.value();
+                        break;
                     }
-                    for (String key : List.of("cvss_v2", "cvss_v3")) {
-                        JsonNode cvss = obj(scores.get(s), key);
-                        if (cvss == null) {
-                            continue;
-                        }
-                        if (environmentalScore(cvss, key.equals("cvss_v2")).signum() != 0) {
-                            warning(
-                                    "6.2.19",
-                                    "/vulnerabilities/" + v + "/scores/" + s + "/" + key,
-                                    "Product ID '" + id.value() + "' is fixed but this CVSS has no environmental"
-                                            + " score of 0");
-                        }
+                }
+                if (fixedProduct == null) {
+                    continue;
+                }
+                // One finding per CVSS object (computed once), naming the first fixed product it covers.
+                for (String key : List.of("cvss_v2", "cvss_v3")) {
+                    JsonNode cvss = obj(scores.get(s), key);
+                    if (cvss != null
+                            && environmentalScore(cvss, key.equals("cvss_v2")).signum() != 0) {
+                        warning(
+                                "6.2.19",
+                                "/vulnerabilities/" + v + "/scores/" + s + "/" + key,
+                                "Product ID '" + fixedProduct + "' is fixed but this CVSS has no environmental"
+                                        + " score of 0");
                     }
                 }
             }
@@ -1615,7 +1634,7 @@ final class DocumentChecks {
                 info("6.3.4", vp, "The vulnerability has no CWE");
             }
         }
-        for (Map.Entry<String, JsonNode> h : helpers()) {
+        for (Map.Entry<Path, JsonNode> h : helpers()) {
             List<JsonNode> hashes = arr(h.getValue(), "hashes");
             for (int i = 0; i < hashes.size(); i++) {
                 List<JsonNode> fileHashes = arr(hashes.get(i), "file_hashes");
@@ -1634,7 +1653,7 @@ final class DocumentChecks {
             if (!inOrder(leaf.categories(), List.of("vendor", "product_name", "product_version"))) {
                 info(
                         "6.3.9",
-                        leaf.path(),
+                        leaf.path().toString(),
                         "The branches to this product are " + leaf.categories()
                                 + "; expected vendor, product_name and product_version in that order");
             }

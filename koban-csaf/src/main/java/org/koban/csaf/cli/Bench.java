@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.koban.csaf.CsafJson;
 import org.koban.csaf.CsafValidator;
 
 /**
@@ -53,6 +54,9 @@ final class Bench {
                     all,
                     all / single);
         }
+        // Calibration: Jackson parsing alone, the floor under any validator that reads a tree.
+        double parse = measureParse(docs, seconds);
+        out.printf(Locale.ROOT, "tests=parse-only threads=1 docs_per_sec=%.1f%n", parse);
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
@@ -61,6 +65,21 @@ final class Bench {
         }
         out.printf(Locale.ROOT, "peak_heap_mb=%.1f%n", peak / (1024.0 * 1024.0));
         return 0;
+    }
+
+    private static double measureParse(List<byte[]> docs, double seconds) {
+        long done = 0;
+        long start = System.nanoTime();
+        long deadline = start + (long) (seconds * 1e9);
+        int i = 0;
+        while (System.nanoTime() < deadline) {
+            if (CsafJson.readTree(docs.get(i)).isMissingNode()) {
+                throw new IllegalStateException("empty document");
+            }
+            done++;
+            i = (i + 1) % docs.size();
+        }
+        return done / ((System.nanoTime() - start) / 1e9);
     }
 
     /** Documents per second over whole passes of the corpus, split across threads, for about {@code seconds}. */
