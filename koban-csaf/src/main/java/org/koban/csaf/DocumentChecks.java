@@ -1,0 +1,1684 @@
+package org.koban.csaf;
+
+import static org.koban.csaf.Tree.arr;
+import static org.koban.csaf.Tree.obj;
+import static org.koban.csaf.Tree.str;
+import static org.koban.csaf.Tree.strings;
+
+import com.ethlo.time.ITU;
+import com.github.packageurl.MalformedPackageURLException;
+import com.github.packageurl.PackageURL;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.koban.csaf.CompiledSchema.Path;
+import org.koban.csaf.Finding.Severity;
+import org.koban.csaf.Tree.Indexed;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The tests of section 6 over one parsed document. The product tree is indexed once (definitions,
+ * references, groups); every test then reads that index or walks only the part of the tree it concerns.
+ * One instance per document: not thread-safe, not shared.
+ */
+final class DocumentChecks {
+    private static final String PT = "/product_tree";
+    private static final Path P_PT = Path.ROOT.child("product_tree");
+    private static final List<String> STATUS_GROUPS = List.of(
+            "first_affected",
+            "first_fixed",
+            "fixed",
+            "known_affected",
+            "known_not_affected",
+            "last_affected",
+            "recommended",
+            "under_investigation");
+    private static final Set<String> PROFILES = Set.of(
+            "csaf_base",
+            "csaf_security_incident_response",
+            "csaf_informational_advisory",
+            "csaf_security_advisory",
+            "csaf_vex");
+    private static final Set<String> VEX_JUSTIFICATIONS = Set.of(
+            "component_not_present",
+            "inline_mitigations_already_exist",
+            "vulnerable_code_cannot_be_controlled_by_adversary",
+            "vulnerable_code_not_in_execute_path",
+            "vulnerable_code_not_present");
+    private static final List<String> VERSION_RANGE_WORDS =
+            List.of("<", "<=", ">", ">=", "after", "all", "before", "earlier", "later", "prior", "versions");
+    private static final Pattern CVE = Pattern.compile("^CVE-[0-9]{4}-[0-9]{4,}$");
+    private static final Pattern VERS = Pattern.compile("^vers:[a-z\\.\\-\\+][a-z0-9\\.\\-\\+]*/.+");
+    private static final Pattern V_VERSION = Pattern.compile("^[vV][0-9].*$");
+
+    private final JsonNode root;
+    private final Catalogues catalogues;
+    private final List<Finding> findings;
+
+    private final JsonNode document;
+    private final JsonNode productTree;
+    private final String category;
+
+    /** A product_id defined in a full_product_name: the id, the pointer of the id, the full_product_name. */
+    private record Definition(String id, Path path, JsonNode fullProductName, Path fullProductNamePath) {}
+
+    /** A reference to a product id or group id and where it is. */
+    private record Ref(String id, Path path) {}
+
+    private final List<Definition> definitions = new ArrayList<>();
+    private final List<Ref> productRefs = new ArrayList<>();
+    private final Map<String, Set<String>> groups = new HashMap<>();
+    /** Branch nodes that carry a product, with the categories of their ancestors (themselves included). */
+    private final List<BranchLeaf> branchLeaves = new ArrayList<>();
+
+    private final List<Branch> allBranches = new ArrayList<>();
+
+    private record BranchLeaf(Path path, List<String> categories) {}
+
+    private record Branch(JsonNode node, Path path) {}
+
+    /** Catalogues shared by all documents. */
+    record Catalogues(CweCatalogue cwe, LanguageTags languages) {}
+
+    DocumentChecks(JsonNode root, Catalogues catalogues, List<Finding> findings) {
+        this.root = root;
+        this.catalogues = catalogues;
+        this.findings = findings;
+        this.document = obj(root, "document");
+        this.productTree = obj(root, "product_tree");
+        this.category = str(document, "category");
+        indexProductTree();
+    }
+
+    // ------------------------------------------------------------------------------------------------ index
+
+    private void indexProductTree() {
+        if (productTree != null) {
+            List<JsonNode> branches = arr(productTree, "branches");
+            for (int i = 0; i < branches.size(); i++) {
+                walkBranch(branches.get(i), P_PT.child("branches").child(i), new ArrayList<>());
+            }
+            List<JsonNode> fpns = arr(productTree, "full_product_names");
+            for (int i = 0; i < fpns.size(); i++) {
+                define(fpns.get(i), P_PT.child("full_product_names").child(i));
+            }
+            List<JsonNode> rels = arr(productTree, "relationships");
+            for (int i = 0; i < rels.size(); i++) {
+                JsonNode rel = rels.get(i);
+                Path p = P_PT.child("relationships").child(i);
+                JsonNode fpn = obj(rel, "full_product_name");
+                if (fpn != null) {
+                    define(fpn, p.child("full_product_name"));
+                }
+                addRef(str(rel, "product_reference"), p.child("product_reference"));
+                addRef(str(rel, "relates_to_product_reference"), p.child("relates_to_product_reference"));
+            }
+            List<JsonNode> pgs = arr(productTree, "product_groups");
+            for (int i = 0; i < pgs.size(); i++) {
+                JsonNode g = pgs.get(i);
+                String gid = str(g, "group_id");
+                Set<String> members = new LinkedHashSet<>();
+                for (Indexed id : strings(g, "product_ids")) {
+                    members.add(id.value());
+                    productRefs.add(new Ref(
+                            id.value(),
+                            P_PT.child("product_groups")
+                                    .child(i)
+                                    .child("product_ids")
+                                    .child(id.index())));
+                }
+                if (gid != null) {
+                    groups.computeIfAbsent(gid, k -> new LinkedHashSet<>()).addAll(members);
+                }
+            }
+        }
+        List<JsonNode> vulns = arr(root, "vulnerabilities");
+        for (int v = 0; v < vulns.size(); v++) {
+            JsonNode vuln = vulns.get(v);
+            Path vp = Path.ROOT.child("vulnerabilities").child(v);
+            JsonNode status = obj(vuln, "product_status");
+            for (String group : STATUS_GROUPS) {
+                for (Indexed id : strings(status, group)) {
+                    productRefs.add(new Ref(
+                            id.value(), vp.child("product_status").child(group).child(id.index())));
+                }
+            }
+            refsIn(vuln, "remediations", "product_ids", vp);
+            refsIn(vuln, "scores", "products", vp);
+            refsIn(vuln, "threats", "product_ids", vp);
+            refsIn(vuln, "flags", "product_ids", vp);
+        }
+    }
+
+    private void refsIn(JsonNode vuln, String list, String field, Path vp) {
+        List<JsonNode> items = arr(vuln, list);
+        for (int i = 0; i < items.size(); i++) {
+            for (Indexed id : strings(items.get(i), field)) {
+                productRefs.add(
+                        new Ref(id.value(), vp.child(list).child(i).child(field).child(id.index())));
+            }
+        }
+    }
+
+    private void addRef(String id, Path path) {
+        if (id != null) {
+            productRefs.add(new Ref(id, path));
+        }
+    }
+
+    private void walkBranch(JsonNode branch, Path path, List<String> ancestors) {
+        if (branch == null || !branch.isObject()) {
+            return;
+        }
+        allBranches.add(new Branch(branch, path));
+        List<String> categories = new ArrayList<>(ancestors);
+        categories.add(String.valueOf(str(branch, "category")));
+        JsonNode product = obj(branch, "product");
+        if (product != null) {
+            define(product, path.child("product"));
+            branchLeaves.add(new BranchLeaf(path.child("product"), categories));
+        }
+        List<JsonNode> children = arr(branch, "branches");
+        for (int i = 0; i < children.size(); i++) {
+            walkBranch(children.get(i), path.child("branches").child(i), categories);
+        }
+    }
+
+    private void define(JsonNode fpn, Path path) {
+        definitions.add(new Definition(str(fpn, "product_id"), path.child("product_id"), fpn, path));
+    }
+
+    private void error(String test, String path, String message) {
+        findings.add(new Finding(test, Severity.ERROR, path, message));
+    }
+
+    private void warning(String test, String path, String message) {
+        findings.add(new Finding(test, Severity.WARNING, path, message));
+    }
+
+    private void info(String test, String path, String message) {
+        findings.add(new Finding(test, Severity.INFO, path, message));
+    }
+
+    // ------------------------------------------------------------------------------------- mandatory tests
+
+    void runMandatory(SchemaCheck schema) {
+        t6_1_1();
+        t6_1_2();
+        t6_1_3();
+        t6_1_4();
+        t6_1_5();
+        t6_1_6();
+        t6_1_7();
+        t6_1_8(schema);
+        t6_1_9();
+        t6_1_10();
+        t6_1_11();
+        t6_1_12();
+        t6_1_13();
+        t6_1_14();
+        t6_1_15();
+        t6_1_16();
+        t6_1_17();
+        t6_1_18();
+        t6_1_19();
+        t6_1_20();
+        t6_1_21();
+        t6_1_22();
+        t6_1_23();
+        t6_1_24();
+        t6_1_25();
+        t6_1_26();
+        t6_1_27();
+        t6_1_28();
+        t6_1_29();
+        t6_1_30();
+        t6_1_31();
+        t6_1_32();
+        t6_1_33();
+    }
+
+    private Set<String> definedIds() {
+        Set<String> ids = new HashSet<>();
+        for (Definition d : definitions) {
+            if (d.id() != null) {
+                ids.add(d.id());
+            }
+        }
+        return ids;
+    }
+
+    /** 6.1.1 Missing Definition of Product ID. */
+    void t6_1_1() {
+        Set<String> defined = definedIds();
+        for (Ref ref : productRefs) {
+            if (!defined.contains(ref.id())) {
+                error(
+                        "6.1.1",
+                        ref.path().toString(),
+                        "Product ID '" + ref.id() + "' is referenced but not defined in the product tree");
+            }
+        }
+    }
+
+    /** 6.1.2 Multiple Definition of Product ID. */
+    void t6_1_2() {
+        Map<String, Path> first = new HashMap<>();
+        for (Definition d : definitions) {
+            if (d.id() == null) {
+                continue;
+            }
+            Path earlier = first.putIfAbsent(d.id(), d.path());
+            if (earlier != null) {
+                error("6.1.2", d.path().toString(), "Product ID '" + d.id() + "' is already defined at " + earlier);
+            }
+        }
+    }
+
+    /** 6.1.3 Circular Definition of Product ID: following relationship references never leads back. */
+    void t6_1_3() {
+        List<JsonNode> rels = arr(productTree, "relationships");
+        Map<String, List<String>> edges = new HashMap<>();
+        for (JsonNode rel : rels) {
+            String id = str(obj(rel, "full_product_name"), "product_id");
+            if (id == null) {
+                continue;
+            }
+            List<String> targets = edges.computeIfAbsent(id, k -> new ArrayList<>());
+            for (String f : List.of("product_reference", "relates_to_product_reference")) {
+                String t = str(rel, f);
+                if (t != null) {
+                    targets.add(t);
+                }
+            }
+        }
+        for (int i = 0; i < rels.size(); i++) {
+            String id = str(obj(rels.get(i), "full_product_name"), "product_id");
+            if (id != null && reaches(edges, id)) {
+                error(
+                        "6.1.3",
+                        PT + "/relationships/" + i + "/full_product_name/product_id",
+                        "Product ID '" + id + "' is defined through a relationship that refers back to itself");
+            }
+        }
+    }
+
+    private static boolean reaches(Map<String, List<String>> edges, String start) {
+        Deque<String> todo = new ArrayDeque<>(edges.getOrDefault(start, List.of()));
+        Set<String> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            String next = todo.pop();
+            if (next.equals(start)) {
+                return true;
+            }
+            if (seen.add(next)) {
+                todo.addAll(edges.getOrDefault(next, List.of()));
+            }
+        }
+        return false;
+    }
+
+    /** All group_ids references in vulnerabilities. */
+    private List<Ref> groupRefs() {
+        List<Ref> refs = new ArrayList<>();
+        List<JsonNode> vulns = arr(root, "vulnerabilities");
+        for (int v = 0; v < vulns.size(); v++) {
+            for (String list : List.of("flags", "remediations", "threats")) {
+                List<JsonNode> items = arr(vulns.get(v), list);
+                for (int i = 0; i < items.size(); i++) {
+                    for (Indexed g : strings(items.get(i), "group_ids")) {
+                        refs.add(new Ref(
+                                g.value(),
+                                Path.ROOT
+                                        .child("vulnerabilities")
+                                        .child(v)
+                                        .child(list)
+                                        .child(i)
+                                        .child("group_ids")
+                                        .child(g.index())));
+                    }
+                }
+            }
+        }
+        return refs;
+    }
+
+    /** 6.1.4 Missing Definition of Product Group ID. */
+    void t6_1_4() {
+        for (Ref ref : groupRefs()) {
+            if (!groups.containsKey(ref.id())) {
+                error(
+                        "6.1.4",
+                        ref.path().toString(),
+                        "Product group ID '" + ref.id() + "' is referenced but not defined");
+            }
+        }
+    }
+
+    /** 6.1.5 Multiple Definition of Product Group ID. */
+    void t6_1_5() {
+        Map<String, String> first = new HashMap<>();
+        List<JsonNode> pgs = arr(productTree, "product_groups");
+        for (int i = 0; i < pgs.size(); i++) {
+            String gid = str(pgs.get(i), "group_id");
+            String p = PT + "/product_groups/" + i + "/group_id";
+            if (gid != null) {
+                String earlier = first.putIfAbsent(gid, p);
+                if (earlier != null) {
+                    error("6.1.5", p, "Product group ID '" + gid + "' is already defined at " + earlier);
+                }
+            }
+        }
+    }
+
+    private static String contradictionGroup(String status) {
+        return switch (status) {
+            case "first_affected", "known_affected", "last_affected" -> "affected";
+            case "known_not_affected" -> "not affected";
+            case "first_fixed", "fixed" -> "fixed";
+            case "under_investigation" -> "under investigation";
+            default -> null;
+        };
+    }
+
+    /** 6.1.6 Contradicting Product Status. */
+    void t6_1_6() {
+        List<JsonNode> vulns = arr(root, "vulnerabilities");
+        for (int v = 0; v < vulns.size(); v++) {
+            JsonNode status = obj(vulns.get(v), "product_status");
+            Map<String, String> groupOf = new HashMap<>();
+            for (String s : STATUS_GROUPS) {
+                String group = contradictionGroup(s);
+                if (group == null) {
+                    continue;
+                }
+                for (Indexed id : strings(status, s)) {
+                    String earlier = groupOf.putIfAbsent(id.value(), group);
+                    if (earlier != null && !earlier.equals(group)) {
+                        error(
+                                "6.1.6",
+                                "/vulnerabilities/" + v + "/product_status/" + s + "/" + id.index(),
+                                "Product ID '" + id.value() + "' is in the contradicting product status groups '"
+                                        + earlier + "' and '" + group + "'");
+                    }
+                }
+            }
+        }
+    }
+
+    /** 6.1.7 Multiple Scores with same Version per Product. */
+    void t6_1_7() {
+        List<JsonNode> vulns = arr(root, "vulnerabilities");
+        for (int v = 0; v < vulns.size(); v++) {
+            Set<String> seen = new HashSet<>();
+            List<JsonNode> scores = arr(vulns.get(v), "scores");
+            for (int s = 0; s < scores.size(); s++) {
+                List<String> versions = new ArrayList<>();
+                for (String key : List.of("cvss_v2", "cvss_v3")) {
+                    String version = str(obj(scores.get(s), key), "version");
+                    if (version != null) {
+                        versions.add(version);
+                    }
+                }
+                for (Indexed p : strings(scores.get(s), "products")) {
+                    for (String version : versions) {
+                        if (!seen.add(p.value() + "\u0000" + version)) {
+                            error(
+                                    "6.1.7",
+                                    "/vulnerabilities/" + v + "/scores/" + s + "/products/" + p.index(),
+                                    "Product ID '" + p.value() + "' already has a CVSS " + version
+                                            + " score in this vulnerability");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Every CVSS object: (pointer, object, "cvss_v2"|"cvss_v3"). */
+    private record CvssAt(String path, JsonNode cvss, boolean v2, int vuln, int score, Map<String, String> metrics) {
+        /** Parses the vector once for tests 6.1.9 and 6.1.10; null if malformed. */
+        static CvssAt of(String path, JsonNode cvss, boolean v2, int vuln, int score) {
+            String vector = str(cvss, "vectorString");
+            return new CvssAt(path, cvss, v2, vuln, score, v2 ? Cvss2.parse(vector) : Cvss3.parse(vector));
+        }
+    }
+
+    private List<CvssAt> cvss;
+
+    private List<CvssAt> cvssObjects() {
+        if (cvss == null) {
+            cvss = findCvss();
+        }
+        return cvss;
+    }
+
+    private List<CvssAt> findCvss() {
+        List<CvssAt> all = new ArrayList<>();
+        List<JsonNode> vulns = arr(root, "vulnerabilities");
+        for (int v = 0; v < vulns.size(); v++) {
+            List<JsonNode> scores = arr(vulns.get(v), "scores");
+            for (int s = 0; s < scores.size(); s++) {
+                JsonNode v2 = obj(scores.get(s), "cvss_v2");
+                JsonNode v3 = obj(scores.get(s), "cvss_v3");
+                String p = "/vulnerabilities/" + v + "/scores/" + s;
+                if (v2 != null) {
+                    all.add(CvssAt.of(p + "/cvss_v2", v2, true, v, s));
+                }
+                if (v3 != null) {
+                    all.add(CvssAt.of(p + "/cvss_v3", v3, false, v, s));
+                }
+            }
+        }
+        return all;
+    }
+
+    /** 6.1.8 Invalid CVSS: each CVSS object against the FIRST schema of its version. */
+    void t6_1_8(SchemaCheck schema) {
+        for (CvssAt c : cvssObjects()) {
+            String version = c.v2() ? "2.0" : str(c.cvss(), "version");
+            CompiledSchema.Path base = CompiledSchema.Path.ROOT
+                    .child("vulnerabilities")
+                    .child(c.vuln())
+                    .child("scores")
+                    .child(c.score())
+                    .child(c.v2() ? "cvss_v2" : "cvss_v3");
+            CompiledSchema.Sink sink = new CompiledSchema.Sink() {
+                @Override
+                public void error(CompiledSchema.Path path, String message) {
+                    DocumentChecks.this.error(
+                            "6.1.8", path.toString(), "Invalid CVSS " + version + " object: " + message);
+                }
+
+                @Override
+                public void additional(CompiledSchema.Path path, String property) {
+                    // Unknown properties are test 6.2.20's concern, not 6.1.8's.
+                }
+            };
+            if (c.v2() || "3.0".equals(version) || "3.1".equals(version)) {
+                schema.compiled().validateNamed(version, c.cvss(), base, sink);
+            } else {
+                error("6.1.8", c.path() + "/version", "CVSS v3 version must be 3.0 or 3.1, is " + version);
+            }
+        }
+    }
+
+    /** 6.1.9 Invalid CVSS computation. */
+    void t6_1_9() {
+        for (CvssAt c : cvssObjects()) {
+            String vector = str(c.cvss(), "vectorString");
+            Cvss3.Scores computed;
+            Map<String, String> m = c.metrics();
+            if (m == null) {
+                continue; // a malformed vector is test 6.1.8's (schema pattern) finding
+            }
+            computed = c.v2() ? Cvss2.scores(m) : Cvss3.scores(m, vector.startsWith("CVSS:3.0/"));
+            compareScore(c, "baseScore", computed.base(), c.v2() ? null : "baseSeverity");
+            compareScore(c, "temporalScore", computed.temporal(), c.v2() ? null : "temporalSeverity");
+            compareScore(c, "environmentalScore", computed.environmental(), c.v2() ? null : "environmentalSeverity");
+        }
+    }
+
+    private void compareScore(CvssAt c, String field, BigDecimal expected, String severityField) {
+        JsonNode given = c.cvss().get(field);
+        if (given != null && given.isNumber() && given.decimalValue().compareTo(expected) != 0) {
+            error(
+                    "6.1.9",
+                    c.path() + "/" + field,
+                    field + " is " + given.decimalValue().toPlainString() + " but the vector gives " + expected);
+        }
+        if (severityField != null) {
+            String severity = str(c.cvss(), severityField);
+            // The severity follows the given score if that is a number (a wrong score is reported above).
+            BigDecimal score = given != null && given.isNumber() ? given.decimalValue() : expected;
+            if (severity != null && !severity.equals(Cvss3.severity(score))) {
+                error(
+                        "6.1.9",
+                        c.path() + "/" + severityField,
+                        severityField + " is " + severity + " but a score of " + score.toPlainString() + " is "
+                                + Cvss3.severity(score));
+            }
+        }
+    }
+
+    /** 6.1.10 Inconsistent CVSS: the metric properties must say what the vector says. */
+    void t6_1_10() {
+        for (CvssAt c : cvssObjects()) {
+            String vector = str(c.cvss(), "vectorString");
+            Map<String, String> m = c.metrics();
+            if (m == null) {
+                continue;
+            }
+            if (!c.v2()) {
+                String version = str(c.cvss(), "version");
+                if (version != null && !vector.startsWith("CVSS:" + version + "/")) {
+                    error("6.1.10", c.path() + "/version", "version " + version + " contradicts the vector " + vector);
+                }
+            }
+            // Only metrics the vector states count: a property for a metric the vector leaves out does not
+            // contradict it (the official valid examples for 6.2.19 rely on this).
+            Set<String> stated = statedMetrics(vector);
+            Map<String, String> properties = c.v2() ? Cvss2.PROPERTY : Cvss3.PROPERTY;
+            Map<String, Map<String, String>> values = c.v2() ? Cvss2.VALUES : Cvss3.VALUES;
+            for (Map.Entry<String, String> e : properties.entrySet()) {
+                String given = str(c.cvss(), e.getValue());
+                if (given == null || !stated.contains(e.getKey())) {
+                    continue;
+                }
+                String fromVector = values.get(e.getKey()).get(m.get(e.getKey()));
+                if (!given.equals(fromVector)) {
+                    error(
+                            "6.1.10",
+                            c.path() + "/" + e.getValue(),
+                            e.getValue() + " is " + given + " but the vector says " + e.getKey() + ":"
+                                    + m.get(e.getKey()) + " (" + fromVector + ")");
+                }
+            }
+        }
+    }
+
+    /** 6.1.11 CWE: the id exists in the catalogue and the name is exactly the catalogue's. */
+    void t6_1_11() {
+        List<JsonNode> vulns = arr(root, "vulnerabilities");
+        for (int v = 0; v < vulns.size(); v++) {
+            JsonNode cwe = obj(vulns.get(v), "cwe");
+            if (cwe == null) {
+                continue;
+            }
+            String id = str(cwe, "id");
+            String name = str(cwe, "name");
+            String p = "/vulnerabilities/" + v + "/cwe";
+            if (id == null) {
+                continue;
+            }
+            String expected = catalogues.cwe().weaknessName(id);
+            if (expected == null) {
+                String kind = catalogues.cwe().otherKind(id);
+                error(
+                        "6.1.11",
+                        p + "/id",
+                        kind == null
+                                ? id + " is not in the CWE catalogue"
+                                : id + " is a CWE " + kind + ", not a weakness");
+            } else if (name != null && !name.equals(expected)) {
+                error("6.1.11", p + "/name", "The name of " + id + " is '" + expected + "', not '" + name + "'");
+            }
+        }
+    }
+
+    /** 6.1.12 Language. */
+    void t6_1_12() {
+        for (String field : List.of("lang", "source_lang")) {
+            String tag = str(document, field);
+            if (tag != null && !catalogues.languages().isValid(tag)) {
+                error(
+                        "6.1.12",
+                        "/document/" + field,
+                        "'" + tag + "' is not a valid language tag with subtags registered at IANA");
+            }
+        }
+    }
+
+    /** Every full_product_name's product_identification_helper with its pointer. */
+    private List<Map.Entry<Path, JsonNode>> helpers;
+
+    private List<Map.Entry<Path, JsonNode>> helpers() {
+        if (helpers == null) {
+            helpers = findHelpers();
+        }
+        return helpers;
+    }
+
+    private List<Map.Entry<Path, JsonNode>> findHelpers() {
+        List<Map.Entry<Path, JsonNode>> list = new ArrayList<>();
+        for (Definition d : definitions) {
+            JsonNode helper = obj(d.fullProductName(), "product_identification_helper");
+            if (helper != null) {
+                list.add(Map.entry(d.fullProductNamePath().child("product_identification_helper"), helper));
+            }
+        }
+        return list;
+    }
+
+    /** 6.1.13 PURL. */
+    void t6_1_13() {
+        for (Map.Entry<Path, JsonNode> h : helpers()) {
+            String purl = str(h.getValue(), "purl");
+            if (purl == null) {
+                continue;
+            }
+            String problem = purlProblem(purl);
+            if (problem != null) {
+                error("6.1.13", h.getKey() + "/purl", "'" + purl + "' is not a valid package URL: " + problem);
+            }
+        }
+    }
+
+    static String purlProblem(String purl) {
+        try {
+            new PackageURL(purl);
+            return null;
+        } catch (MalformedPackageURLException | RuntimeException e) {
+            return String.valueOf(e.getMessage());
+        }
+    }
+
+    /** Revision history items with their index, sorted ascending by date (then by number for equal dates). */
+    private record Revision(int index, String number, String date, OffsetDateTime time) {}
+
+    private List<Revision> revisions;
+
+    /** A fresh, sortable copy of the revision history sorted by date (dates are parsed once per document). */
+    private List<Revision> revisionsByDate() {
+        if (revisions == null) {
+            revisions = parseRevisions();
+        }
+        return new ArrayList<>(revisions);
+    }
+
+    private List<Revision> parseRevisions() {
+        List<Revision> list = new ArrayList<>();
+        List<JsonNode> items = arr(obj(document, "tracking"), "revision_history");
+        for (int i = 0; i < items.size(); i++) {
+            String date = str(items.get(i), "date");
+            list.add(new Revision(i, str(items.get(i), "number"), date, time(date)));
+        }
+        list.sort(Comparator.comparing(Revision::time, Comparator.nullsLast(Comparator.naturalOrder())));
+        return list;
+    }
+
+    /** RFC 3339 date-time (ITU parser: several times faster than java.time's formatter), null if invalid. */
+    static OffsetDateTime time(String date) {
+        if (date == null) {
+            return null;
+        }
+        try {
+            return ITU.parseDateTime(date);
+        } catch (DateTimeException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static int compareTime(OffsetDateTime a, OffsetDateTime b) {
+        return a.toInstant().compareTo(b.toInstant());
+    }
+
+    private String tracking(String field) {
+        return str(obj(document, "tracking"), field);
+    }
+
+    /** 6.1.14 Sorted Revision History: by date ascending, numbers must ascend too. */
+    void t6_1_14() {
+        List<Revision> byDate = revisionsByDate();
+        // Equal dates say nothing about the order, so they are ordered by number before comparing neighbours.
+        byDate.sort((a, b) -> {
+            int c = a.time() == null || b.time() == null ? 0 : compareTime(a.time(), b.time());
+            return c != 0 ? c : Versions.compare(a.number(), b.number());
+        });
+        for (int i = 1; i < byDate.size(); i++) {
+            Revision prev = byDate.get(i - 1);
+            Revision cur = byDate.get(i);
+            if (prev.number() != null && cur.number() != null && Versions.compare(prev.number(), cur.number()) > 0) {
+                error(
+                        "6.1.14",
+                        "/document/tracking/revision_history/" + cur.index() + "/number",
+                        "Revision " + cur.number() + " (" + cur.date() + ") is dated after revision " + prev.number()
+                                + " (" + prev.date() + ") but has a lower number");
+            }
+        }
+    }
+
+    /** 6.1.15 Translator. */
+    void t6_1_15() {
+        if ("translator".equals(str(obj(document, "publisher"), "category")) && str(document, "source_lang") == null) {
+            error("6.1.15", "/document/source_lang", "The publisher is a translator but source_lang is missing");
+        }
+    }
+
+    /** The last revision when sorted ascending by date; equal dates are ordered by number. */
+    private Revision latestRevision() {
+        Revision latest = null;
+        for (Revision r : revisionsByDate()) {
+            if (latest == null
+                    || (r.time() != null
+                            && latest.time() != null
+                            && (compareTime(r.time(), latest.time()) > 0
+                                    || (compareTime(r.time(), latest.time()) == 0
+                                            && Versions.compare(r.number(), latest.number()) > 0)))) {
+                latest = r;
+            }
+        }
+        return latest;
+    }
+
+    /** 6.1.16 Latest Document Version. */
+    void t6_1_16() {
+        String version = tracking("version");
+        Revision latest = latestRevision();
+        if (version == null || latest == null || latest.number() == null) {
+            return;
+        }
+        boolean draft = "draft".equals(tracking("status"));
+        String a = Versions.withoutBuild(version);
+        String b = Versions.withoutBuild(latest.number());
+        if (draft) {
+            a = Versions.withoutPreRelease(a);
+            b = Versions.withoutPreRelease(b);
+        }
+        if (!a.equals(b)) {
+            error(
+                    "6.1.16",
+                    "/document/tracking/version",
+                    "The document version " + version + " is not the number of the latest revision (" + latest.number()
+                            + ")");
+        }
+    }
+
+    /** 6.1.17 Document Status Draft. */
+    void t6_1_17() {
+        String version = tracking("version");
+        String status = tracking("status");
+        if (version != null
+                && status != null
+                && !status.equals("draft")
+                && (Versions.isZero(version) || Versions.hasPreRelease(version))) {
+            error(
+                    "6.1.17",
+                    "/document/tracking/status",
+                    "The document version " + version + " requires the status draft, not " + status);
+        }
+    }
+
+    private boolean released() {
+        String status = tracking("status");
+        return "final".equals(status) || "interim".equals(status);
+    }
+
+    /** 6.1.18 Released Revision History. */
+    void t6_1_18() {
+        if (!released()) {
+            return;
+        }
+        List<JsonNode> items = arr(obj(document, "tracking"), "revision_history");
+        for (int i = 0; i < items.size(); i++) {
+            String n = str(items.get(i), "number");
+            if (Versions.isZero(n)) {
+                error(
+                        "6.1.18",
+                        "/document/tracking/revision_history/" + i + "/number",
+                        "A " + tracking("status") + " document must not have revision " + n);
+            }
+        }
+    }
+
+    /** 6.1.19 Revision History Entries for Pre-release Versions. */
+    void t6_1_19() {
+        List<JsonNode> items = arr(obj(document, "tracking"), "revision_history");
+        for (int i = 0; i < items.size(); i++) {
+            String n = str(items.get(i), "number");
+            if (Versions.hasPreRelease(n)) {
+                error(
+                        "6.1.19",
+                        "/document/tracking/revision_history/" + i + "/number",
+                        "Revision number " + n + " has a pre-release part");
+            }
+        }
+    }
+
+    /** 6.1.20 Non-draft Document Version. */
+    void t6_1_20() {
+        String version = tracking("version");
+        if (released() && Versions.hasPreRelease(version)) {
+            error(
+                    "6.1.20",
+                    "/document/tracking/version",
+                    "A " + tracking("status") + " document must not have the pre-release version " + version);
+        }
+    }
+
+    /** 6.1.21 Missing Item in Revision History. */
+    void t6_1_21() {
+        List<Revision> byDate = revisionsByDate();
+        byDate.sort((a, b) -> {
+            int c = a.time() == null || b.time() == null ? 0 : compareTime(a.time(), b.time());
+            return c != 0 ? c : Versions.compare(a.number(), b.number());
+        });
+        BigInteger previous = null;
+        for (Revision r : byDate) {
+            BigInteger major = Versions.major(r.number());
+            if (major == null) {
+                continue;
+            }
+            String p = "/document/tracking/revision_history/" + r.index() + "/number";
+            if (previous == null) {
+                if (major.compareTo(BigInteger.ONE) > 0) {
+                    error("6.1.21", p, "The first revision is " + r.number() + "; it must be 0 or 1 (major version)");
+                }
+            } else if (major.subtract(previous).compareTo(BigInteger.ONE) > 0) {
+                error(
+                        "6.1.21",
+                        p,
+                        "Revision " + r.number() + " follows major version " + previous
+                                + "; the version(s) in between are missing");
+            }
+            previous = major;
+        }
+    }
+
+    /** 6.1.22 Multiple Definition in Revision History. */
+    void t6_1_22() {
+        Map<String, Integer> seen = new HashMap<>();
+        List<JsonNode> items = arr(obj(document, "tracking"), "revision_history");
+        for (int i = 0; i < items.size(); i++) {
+            String n = str(items.get(i), "number");
+            if (n != null) {
+                Integer earlier = seen.putIfAbsent(n, i);
+                if (earlier != null) {
+                    error(
+                            "6.1.22",
+                            "/document/tracking/revision_history/" + i + "/number",
+                            "Revision number " + n + " is already used by revision_history/" + earlier);
+                }
+            }
+        }
+    }
+
+    /** 6.1.23 Multiple Use of Same CVE. */
+    void t6_1_23() {
+        Map<String, Integer> seen = new HashMap<>();
+        List<JsonNode> vulns = arr(root, "vulnerabilities");
+        for (int v = 0; v < vulns.size(); v++) {
+            String cve = str(vulns.get(v), "cve");
+            if (cve != null) {
+                Integer earlier = seen.putIfAbsent(cve, v);
+                if (earlier != null) {
+                    error(
+                            "6.1.23",
+                            "/vulnerabilities/" + v + "/cve",
+                            cve + " is already used in /vulnerabilities/" + earlier);
+                }
+            }
+        }
+    }
+
+    /** 6.1.24 Multiple Definition in Involvements: one party once per date. */
+    void t6_1_24() {
+        List<JsonNode> vulns = arr(root, "vulnerabilities");
+        for (int v = 0; v < vulns.size(); v++) {
+            Set<String> seen = new HashSet<>();
+            List<JsonNode> involvements = arr(vulns.get(v), "involvements");
+            for (int i = 0; i < involvements.size(); i++) {
+                String party = str(involvements.get(i), "party");
+                String date = str(involvements.get(i), "date");
+                OffsetDateTime t = time(date);
+                String key = party + "\u0000" + (t != null ? t.toInstant().toString() : date);
+                if (!seen.add(key)) {
+                    error(
+                            "6.1.24",
+                            "/vulnerabilities/" + v + "/involvements/" + i,
+                            "Party " + party + " has more than one involvement at " + date);
+                }
+            }
+        }
+    }
+
+    /** 6.1.25 Multiple Use of Same Hash Algorithm. */
+    void t6_1_25() {
+        for (Map.Entry<Path, JsonNode> h : helpers()) {
+            List<JsonNode> hashes = arr(h.getValue(), "hashes");
+            for (int i = 0; i < hashes.size(); i++) {
+                Set<String> seen = new HashSet<>();
+                List<JsonNode> fileHashes = arr(hashes.get(i), "file_hashes");
+                for (int j = 0; j < fileHashes.size(); j++) {
+                    String algorithm = str(fileHashes.get(j), "algorithm");
+                    if (algorithm != null && !seen.add(algorithm)) {
+                        error(
+                                "6.1.25",
+                                h.getKey() + "/hashes/" + i + "/file_hashes/" + j + "/algorithm",
+                                "Hash algorithm " + algorithm + " is used more than once for this file");
+                    }
+                }
+            }
+        }
+    }
+
+    private static String squash(String s) {
+        return s.toLowerCase(Locale.ROOT).replaceAll("[-\\s_]", "");
+    }
+
+    /** 6.1.26 Prohibited Document Category Name (profile CSAF Base only). */
+    void t6_1_26() {
+        if (category == null || PROFILES.contains(category)) {
+            return;
+        }
+        String squashed = squash(category);
+        for (String profile : PROFILES) {
+            if (profile.equals("csaf_base")) {
+                continue;
+            }
+            if (squashed.equals(squash(profile)) || squashed.equals(squash(profile.substring(5)))) {
+                error(
+                        "6.1.26",
+                        "/document/category",
+                        "The category '" + category + "' is the name of the profile " + profile
+                                + " but does not use its value");
+                return;
+            }
+        }
+        if (category.toLowerCase(Locale.ROOT).startsWith("csaf_")) {
+            error("6.1.26", "/document/category", "The prefix csaf_ is reserved; '" + category + "' is not allowed");
+        }
+    }
+
+    /** 6.1.27.x profile tests. */
+    void t6_1_27() {
+        boolean informational = "csaf_informational_advisory".equals(category);
+        boolean incident = "csaf_security_incident_response".equals(category);
+        boolean advisory = "csaf_security_advisory".equals(category);
+        boolean vex = "csaf_vex".equals(category);
+        List<JsonNode> vulns = arr(root, "vulnerabilities");
+        if (informational || incident) {
+            boolean found = false;
+            for (JsonNode note : arr(document, "notes")) {
+                found |= Set.of("description", "details", "general", "summary").contains(str(note, "category"));
+            }
+            if (!found) {
+                error(
+                        "6.1.27.1",
+                        "/document/notes",
+                        "A " + category + " needs a document note of category description, details, general or"
+                                + " summary");
+            }
+            boolean external = false;
+            for (JsonNode ref : arr(document, "references")) {
+                external |= "external".equals(str(ref, "category"));
+            }
+            if (!external) {
+                error("6.1.27.2", "/document/references", "A " + category + " needs a reference of category external");
+            }
+        }
+        if (informational && root.has("vulnerabilities")) {
+            error("6.1.27.3", "/vulnerabilities", "A csaf_informational_advisory must not have vulnerabilities");
+        }
+        if ((advisory || vex) && !root.has("product_tree")) {
+            error("6.1.27.4", "/product_tree", "A " + category + " needs a product_tree");
+        }
+        if (advisory || vex) {
+            for (int v = 0; v < vulns.size(); v++) {
+                if (!vulns.get(v).has("notes")) {
+                    error("6.1.27.5", "/vulnerabilities/" + v + "/notes", "A " + category + " needs notes here");
+                }
+            }
+        }
+        if (advisory) {
+            for (int v = 0; v < vulns.size(); v++) {
+                if (!vulns.get(v).has("product_status")) {
+                    error(
+                            "6.1.27.6",
+                            "/vulnerabilities/" + v + "/product_status",
+                            "A csaf_security_advisory needs a product_status here");
+                }
+            }
+        }
+        if (vex) {
+            for (int v = 0; v < vulns.size(); v++) {
+                JsonNode vuln = vulns.get(v);
+                String vp = "/vulnerabilities/" + v;
+                JsonNode status = obj(vuln, "product_status");
+                boolean any = false;
+                for (String s : List.of("fixed", "known_affected", "known_not_affected", "under_investigation")) {
+                    any |= status != null && status.has(s);
+                }
+                if (!any) {
+                    error(
+                            "6.1.27.7",
+                            vp + "/product_status",
+                            "A csaf_vex needs fixed, known_affected, known_not_affected or under_investigation");
+                }
+                if (!vuln.has("cve") && !vuln.has("ids")) {
+                    error("6.1.27.8", vp, "A csaf_vex vulnerability needs a cve or ids");
+                }
+                Set<String> impact = new HashSet<>();
+                for (JsonNode flag : arr(vuln, "flags")) {
+                    impact.addAll(products(flag));
+                }
+                for (JsonNode threat : arr(vuln, "threats")) {
+                    if ("impact".equals(str(threat, "category"))) {
+                        impact.addAll(products(threat));
+                    }
+                }
+                for (Indexed id : strings(status, "known_not_affected")) {
+                    if (!impact.contains(id.value())) {
+                        error(
+                                "6.1.27.9",
+                                vp + "/product_status/known_not_affected/" + id.index(),
+                                "Product ID '" + id.value() + "' is known_not_affected but has no impact statement"
+                                        + " (flag or threat of category impact)");
+                    }
+                }
+                Set<String> remediated = new HashSet<>();
+                for (JsonNode remediation : arr(vuln, "remediations")) {
+                    remediated.addAll(products(remediation));
+                }
+                for (Indexed id : strings(status, "known_affected")) {
+                    if (!remediated.contains(id.value())) {
+                        error(
+                                "6.1.27.10",
+                                vp + "/product_status/known_affected/" + id.index(),
+                                "Product ID '" + id.value() + "' is known_affected but has no remediation");
+                    }
+                }
+            }
+        }
+        if ((advisory || vex) && !root.has("vulnerabilities")) {
+            error("6.1.27.11", "/vulnerabilities", "A " + category + " needs vulnerabilities");
+        }
+    }
+
+    /** Product ids of an item: its product_ids plus the members of its group_ids. */
+    private Set<String> products(JsonNode item) {
+        Set<String> ids = new HashSet<>();
+        for (Indexed id : strings(item, "product_ids")) {
+            ids.add(id.value());
+        }
+        for (Indexed g : strings(item, "group_ids")) {
+            ids.addAll(groups.getOrDefault(g.value(), Set.of()));
+        }
+        return ids;
+    }
+
+    /** 6.1.28 Translation. */
+    void t6_1_28() {
+        String lang = str(document, "lang");
+        String source = str(document, "source_lang");
+        if (lang != null && source != null && lang.equalsIgnoreCase(source)) {
+            error("6.1.28", "/document/lang", "The document language equals the source language " + source);
+        }
+    }
+
+    /** 6.1.29 Remediation without Product Reference. */
+    void t6_1_29() {
+        List<JsonNode> vulns = arr(root, "vulnerabilities");
+        for (int v = 0; v < vulns.size(); v++) {
+            List<JsonNode> items = arr(vulns.get(v), "remediations");
+            for (int i = 0; i < items.size(); i++) {
+                if (!items.get(i).has("product_ids") && !items.get(i).has("group_ids")) {
+                    error(
+                            "6.1.29",
+                            "/vulnerabilities/" + v + "/remediations/" + i,
+                            "The remediation names neither product_ids nor group_ids");
+                }
+            }
+        }
+    }
+
+    /** 6.1.30 Mixed Integer and Semantic Versioning. */
+    void t6_1_30() {
+        Map<String, String> versions = new LinkedHashMap<>();
+        String version = tracking("version");
+        if (version != null) {
+            versions.put("/document/tracking/version", version);
+        }
+        List<JsonNode> items = arr(obj(document, "tracking"), "revision_history");
+        for (int i = 0; i < items.size(); i++) {
+            String n = str(items.get(i), "number");
+            if (n != null) {
+                versions.put("/document/tracking/revision_history/" + i + "/number", n);
+            }
+        }
+        // The document's own version decides which scheme is in use; other values must follow it.
+        Boolean integer = version == null ? null : Versions.isInteger(version);
+        for (Map.Entry<String, String> e : versions.entrySet()) {
+            boolean isInt = Versions.isInteger(e.getValue());
+            if (!isInt && !Versions.isSemver(e.getValue())) {
+                continue;
+            }
+            if (integer == null) {
+                integer = isInt;
+            } else if (integer != isInt) {
+                error(
+                        "6.1.30",
+                        e.getKey(),
+                        e.getValue() + " uses " + (isInt ? "integer" : "semantic") + " versioning but the document"
+                                + " uses " + (integer ? "integer" : "semantic") + " versioning");
+            }
+        }
+    }
+
+    /**
+     * 6.1.31 Version Range in Product Version. The spec's "deemed sufficient" list is applied to words (split at
+     * white space), while the comparison operators count anywhere: the official data requires "after-eight" to
+     * pass, and it is indeed no version range.
+     */
+    void t6_1_31() {
+        for (Branch b : allBranches) {
+            String name = str(b.node(), "name");
+            if ("product_version".equals(str(b.node(), "category")) && name != null) {
+                String indicator = versionRangeIndicator(name);
+                if (indicator != null) {
+                    error(
+                            "6.1.31",
+                            b.path() + "/name",
+                            "The product_version '" + name + "' contains the version range indicator '" + indicator
+                                    + "'; use the category product_version_range");
+                }
+            }
+        }
+    }
+
+    static String versionRangeIndicator(String name) {
+        if (name.indexOf('<') >= 0) {
+            return name.contains("<=") ? "<=" : "<";
+        }
+        if (name.indexOf('>') >= 0) {
+            return name.contains(">=") ? ">=" : ">";
+        }
+        // Words split at white space, compared case-insensitively; no regex, this runs for every version branch.
+        int start = -1;
+        for (int i = 0; i <= name.length(); i++) {
+            boolean space = i == name.length() || Character.isWhitespace(name.charAt(i));
+            if (!space && start < 0) {
+                start = i;
+            } else if (space && start >= 0) {
+                for (String word : VERSION_RANGE_WORDS) {
+                    if (word.length() == i - start && name.regionMatches(true, start, word, 0, word.length())) {
+                        return word;
+                    }
+                }
+                start = -1;
+            }
+        }
+        return null;
+    }
+
+    /** 6.1.32 Flag without Product Reference. */
+    void t6_1_32() {
+        List<JsonNode> vulns = arr(root, "vulnerabilities");
+        for (int v = 0; v < vulns.size(); v++) {
+            List<JsonNode> items = arr(vulns.get(v), "flags");
+            for (int i = 0; i < items.size(); i++) {
+                if (!items.get(i).has("product_ids") && !items.get(i).has("group_ids")) {
+                    error(
+                            "6.1.32",
+                            "/vulnerabilities/" + v + "/flags/" + i,
+                            "The flag names neither product_ids nor group_ids");
+                }
+            }
+        }
+    }
+
+    /** 6.1.33 Multiple Flags with VEX Justification Codes per Product. */
+    void t6_1_33() {
+        List<JsonNode> vulns = arr(root, "vulnerabilities");
+        for (int v = 0; v < vulns.size(); v++) {
+            Map<String, Integer> flagged = new HashMap<>();
+            List<JsonNode> flags = arr(vulns.get(v), "flags");
+            for (int i = 0; i < flags.size(); i++) {
+                if (!VEX_JUSTIFICATIONS.contains(str(flags.get(i), "label"))) {
+                    continue;
+                }
+                for (String id : products(flags.get(i))) {
+                    Integer earlier = flagged.putIfAbsent(id, i);
+                    if (earlier != null && earlier != i) {
+                        error(
+                                "6.1.33",
+                                "/vulnerabilities/" + v + "/flags/" + i,
+                                "Product ID '" + id + "' already has a VEX justification in flags/" + earlier);
+                    }
+                }
+            }
+        }
+    }
+
+    // -------------------------------------------------------------------------------------- optional tests
+
+    void runOptional() {
+        t6_2_1();
+        t6_2_2();
+        t6_2_3();
+        t6_2_4();
+        t6_2_5_6();
+        t6_2_7();
+        t6_2_8_9();
+        t6_2_10();
+        t6_2_11();
+        t6_2_12();
+        t6_2_13();
+        t6_2_14_15();
+        t6_2_16();
+        t6_2_17();
+        t6_2_18();
+        t6_2_19();
+    }
+
+    /** 6.2.1 Unused Definition of Product ID. */
+    void t6_2_1() {
+        if ("csaf_informational_advisory".equals(category)) {
+            return;
+        }
+        Set<String> referenced = new HashSet<>();
+        for (Ref r : productRefs) {
+            referenced.add(r.id());
+        }
+        for (Definition d : definitions) {
+            if (d.id() != null && !referenced.contains(d.id())) {
+                warning("6.2.1", d.path().toString(), "Product ID '" + d.id() + "' is defined but never referenced");
+            }
+        }
+    }
+
+    /** 6.2.2 Missing Remediation. */
+    void t6_2_2() {
+        List<JsonNode> vulns = arr(root, "vulnerabilities");
+        for (int v = 0; v < vulns.size(); v++) {
+            Set<String> remediated = new HashSet<>();
+            for (JsonNode r : arr(vulns.get(v), "remediations")) {
+                remediated.addAll(products(r));
+            }
+            JsonNode status = obj(vulns.get(v), "product_status");
+            for (String s : List.of("first_affected", "known_affected", "last_affected", "under_investigation")) {
+                for (Indexed id : strings(status, s)) {
+                    if (!remediated.contains(id.value())) {
+                        warning(
+                                "6.2.2",
+                                "/vulnerabilities/" + v + "/product_status/" + s + "/" + id.index(),
+                                "Product ID '" + id.value() + "' has no remediation");
+                    }
+                }
+            }
+        }
+    }
+
+    /** 6.2.3 Missing Score. */
+    void t6_2_3() {
+        List<JsonNode> vulns = arr(root, "vulnerabilities");
+        for (int v = 0; v < vulns.size(); v++) {
+            Set<String> scored = new HashSet<>();
+            for (JsonNode s : arr(vulns.get(v), "scores")) {
+                for (Indexed id : strings(s, "products")) {
+                    scored.add(id.value());
+                }
+            }
+            JsonNode status = obj(vulns.get(v), "product_status");
+            for (String s : List.of("first_affected", "known_affected", "last_affected")) {
+                for (Indexed id : strings(status, s)) {
+                    if (!scored.contains(id.value())) {
+                        warning(
+                                "6.2.3",
+                                "/vulnerabilities/" + v + "/product_status/" + s + "/" + id.index(),
+                                "Product ID '" + id.value() + "' is affected but has no score");
+                    }
+                }
+            }
+        }
+    }
+
+    /** 6.2.4 Build Metadata in Revision History. */
+    void t6_2_4() {
+        List<JsonNode> items = arr(obj(document, "tracking"), "revision_history");
+        for (int i = 0; i < items.size(); i++) {
+            String n = str(items.get(i), "number");
+            if (Versions.hasBuildMetadata(n)) {
+                warning(
+                        "6.2.4",
+                        "/document/tracking/revision_history/" + i + "/number",
+                        "Revision number " + n + " includes build metadata");
+            }
+        }
+    }
+
+    /** 6.2.5 and 6.2.6: release dates against the revision history. */
+    void t6_2_5_6() {
+        OffsetDateTime oldest = null;
+        OffsetDateTime newest = null;
+        for (Revision r : revisionsByDate()) {
+            if (r.time() == null) {
+                continue;
+            }
+            if (oldest == null || compareTime(r.time(), oldest) < 0) {
+                oldest = r.time();
+            }
+            if (newest == null || compareTime(r.time(), newest) > 0) {
+                newest = r.time();
+            }
+        }
+        OffsetDateTime initial = time(tracking("initial_release_date"));
+        if (initial != null && oldest != null && compareTime(initial, oldest) < 0) {
+            warning(
+                    "6.2.5",
+                    "/document/tracking/initial_release_date",
+                    "The initial release date is older than the oldest revision (" + oldest + ")");
+        }
+        OffsetDateTime current = time(tracking("current_release_date"));
+        if (current != null && newest != null && compareTime(current, newest) < 0) {
+            warning(
+                    "6.2.6",
+                    "/document/tracking/current_release_date",
+                    "The current release date is older than the newest revision (" + newest + ")");
+        }
+    }
+
+    /** 6.2.7 Missing Date in Involvements. */
+    void t6_2_7() {
+        List<JsonNode> vulns = arr(root, "vulnerabilities");
+        for (int v = 0; v < vulns.size(); v++) {
+            List<JsonNode> items = arr(vulns.get(v), "involvements");
+            for (int i = 0; i < items.size(); i++) {
+                if (!items.get(i).has("date")) {
+                    warning("6.2.7", "/vulnerabilities/" + v + "/involvements/" + i, "The involvement has no date");
+                }
+            }
+        }
+    }
+
+    /** 6.2.8 (MD5) and 6.2.9 (SHA-1) as the only hash algorithm. */
+    void t6_2_8_9() {
+        for (Map.Entry<Path, JsonNode> h : helpers()) {
+            List<JsonNode> hashes = arr(h.getValue(), "hashes");
+            for (int i = 0; i < hashes.size(); i++) {
+                Set<String> algorithms = new HashSet<>();
+                for (JsonNode fh : arr(hashes.get(i), "file_hashes")) {
+                    String a = str(fh, "algorithm");
+                    algorithms.add(a == null ? "" : a.toLowerCase(Locale.ROOT));
+                }
+                String p = h.getKey() + "/hashes/" + i + "/file_hashes";
+                if (algorithms.equals(Set.of("md5"))) {
+                    warning("6.2.8", p, "MD5 is the only hash algorithm");
+                }
+                if (algorithms.equals(Set.of("sha1"))) {
+                    warning("6.2.9", p, "SHA-1 is the only hash algorithm");
+                }
+            }
+        }
+    }
+
+    /** 6.2.10 Missing TLP label. */
+    void t6_2_10() {
+        String label = str(obj(obj(document, "distribution"), "tlp"), "label");
+        if (label == null || !Set.of("AMBER", "GREEN", "RED", "WHITE").contains(label)) {
+            warning("6.2.10", "/document/distribution/tlp/label", "The document has no valid TLP label");
+        }
+    }
+
+    /** Section 5.1 file name of a document with this tracking id. */
+    static String fileName(String trackingId) {
+        return trackingId.toLowerCase(Locale.ROOT).replaceAll("[^+\\-a-z0-9]+", "_") + ".json";
+    }
+
+    /** 6.2.11 Missing Canonical URL. */
+    void t6_2_11() {
+        String id = tracking("id");
+        boolean found = false;
+        for (JsonNode ref : arr(document, "references")) {
+            String url = str(ref, "url");
+            found |= "self".equals(str(ref, "category"))
+                    && url != null
+                    && url.startsWith("https://")
+                    && id != null
+                    && url.endsWith(fileName(id));
+        }
+        if (!found) {
+            warning(
+                    "6.2.11",
+                    "/document/references",
+                    "No reference of category self with an https URL ending in the document's file name");
+        }
+    }
+
+    /** 6.2.12 Missing Document Language. */
+    void t6_2_12() {
+        if (str(document, "lang") == null) {
+            warning("6.2.12", "/document/lang", "The document language is missing");
+        }
+    }
+
+    /** 6.2.13 Sorting: all keys sorted alphabetically. */
+    void t6_2_13() {
+        checkSorted(root, "");
+    }
+
+    private void checkSorted(JsonNode node, String path) {
+        if (node.isObject()) {
+            String previous = null;
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                if (previous != null && previous.compareTo(e.getKey()) > 0) {
+                    warning("6.2.13", path, "Key '" + e.getKey() + "' comes after '" + previous + "'");
+                }
+                previous = e.getKey();
+                checkSorted(
+                        e.getValue(), path + "/" + e.getKey().replace("~", "~0").replace("/", "~1"));
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkSorted(node.get(i), path + "/" + i);
+            }
+        }
+    }
+
+    /** 6.2.14 Use of Private Language and 6.2.15 Use of Default Language. */
+    void t6_2_14_15() {
+        for (String field : List.of("lang", "source_lang")) {
+            String tag = str(document, field);
+            if (tag == null) {
+                continue;
+            }
+            if (catalogues.languages().usesPrivateUse(tag)) {
+                warning("6.2.14", "/document/" + field, "'" + tag + "' uses subtags reserved for private use");
+            }
+            if (tag.equalsIgnoreCase("i-default")) {
+                warning("6.2.15", "/document/" + field, "The language is i-default");
+            }
+        }
+    }
+
+    /** 6.2.16 Missing Product Identification Helper. */
+    void t6_2_16() {
+        for (Definition d : definitions) {
+            if (obj(d.fullProductName(), "product_identification_helper") == null) {
+                warning(
+                        "6.2.16",
+                        d.fullProductNamePath().toString(),
+                        "The product has no product_identification_helper");
+            }
+        }
+    }
+
+    /** 6.2.17 CVE in field IDs. */
+    void t6_2_17() {
+        List<JsonNode> vulns = arr(root, "vulnerabilities");
+        for (int v = 0; v < vulns.size(); v++) {
+            List<JsonNode> ids = arr(vulns.get(v), "ids");
+            for (int i = 0; i < ids.size(); i++) {
+                String text = str(ids.get(i), "text");
+                if (text != null && CVE.matcher(text).matches()) {
+                    warning(
+                            "6.2.17",
+                            "/vulnerabilities/" + v + "/ids/" + i,
+                            text + " is a CVE ID; put it into the cve field");
+                }
+            }
+        }
+    }
+
+    /** 6.2.18 Product Version Range without vers. */
+    void t6_2_18() {
+        for (Branch b : allBranches) {
+            String name = str(b.node(), "name");
+            if ("product_version_range".equals(str(b.node(), "category"))
+                    && name != null
+                    && !VERS.matcher(name).find()) {
+                warning("6.2.18", b.path() + "/name", "The version range '" + name + "' is not a vers expression");
+            }
+        }
+    }
+
+    /** 6.2.19 CVSS for Fixed Products: a score covering a fixed product must have an environmental score of 0. */
+    void t6_2_19() {
+        List<JsonNode> vulns = arr(root, "vulnerabilities");
+        for (int v = 0; v < vulns.size(); v++) {
+            JsonNode status = obj(vulns.get(v), "product_status");
+            Set<String> fixed = new HashSet<>();
+            for (String s : List.of("first_fixed", "fixed")) {
+                for (Indexed id : strings(status, s)) {
+                    fixed.add(id.value());
+                }
+            }
+            List<JsonNode> scores = arr(vulns.get(v), "scores");
+            for (int s = 0; s < scores.size(); s++) {
+                String fixedProduct = null;
+                for (Indexed id : strings(scores.get(s), "products")) {
+                    if (fixed.contains(id.value())) {
+                        fixedProduct = id.value();
+                        break;
+                    }
+                }
+                if (fixedProduct == null) {
+                    continue;
+                }
+                // One finding per CVSS object (computed once), naming the first fixed product it covers.
+                for (String key : List.of("cvss_v2", "cvss_v3")) {
+                    JsonNode cvss = obj(scores.get(s), key);
+                    if (cvss != null
+                            && environmentalScore(cvss, key.equals("cvss_v2")).signum() != 0) {
+                        warning(
+                                "6.2.19",
+                                "/vulnerabilities/" + v + "/scores/" + s + "/" + key,
+                                "Product ID '" + fixedProduct + "' is fixed but this CVSS has no environmental"
+                                        + " score of 0");
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The environmental score a CVSS object states: computed from its vector, where metrics the vector leaves
+     * out are taken from the object's properties (the official data for 6.2.19 gives modified impacts only as
+     * properties); without a usable vector, its environmentalScore property; else -1 (none).
+     */
+    private static BigDecimal environmentalScore(JsonNode cvss, boolean v2) {
+        String vector = str(cvss, "vectorString");
+        Map<String, String> m = v2 ? Cvss2.parse(vector) : Cvss3.parse(vector);
+        if (m != null) {
+            Set<String> stated = statedMetrics(vector);
+            Map<String, String> properties = v2 ? Cvss2.PROPERTY : Cvss3.PROPERTY;
+            Map<String, Map<String, String>> values = v2 ? Cvss2.VALUES : Cvss3.VALUES;
+            for (Map.Entry<String, String> e : properties.entrySet()) {
+                String given = str(cvss, e.getValue());
+                if (given != null && !stated.contains(e.getKey())) {
+                    for (Map.Entry<String, String> letter :
+                            values.get(e.getKey()).entrySet()) {
+                        if (letter.getValue().equals(given)) {
+                            m.put(e.getKey(), letter.getKey());
+                        }
+                    }
+                }
+            }
+            return v2
+                    ? Cvss2.scores(m).environmental()
+                    : Cvss3.scores(m, vector.startsWith("CVSS:3.0/")).environmental();
+        }
+        JsonNode env = cvss.get("environmentalScore");
+        return env != null && env.isNumber() ? env.decimalValue() : BigDecimal.ONE.negate();
+    }
+
+    private static Set<String> statedMetrics(String vector) {
+        Set<String> stated = new HashSet<>();
+        for (String part : vector.split("/")) {
+            int colon = part.indexOf(':');
+            if (colon > 0) {
+                stated.add(part.substring(0, colon));
+            }
+        }
+        return stated;
+    }
+
+    // ----------------------------------------------------------------------------------- informative tests
+
+    void runInformative() {
+        List<JsonNode> vulns = arr(root, "vulnerabilities");
+        for (int v = 0; v < vulns.size(); v++) {
+            JsonNode vuln = vulns.get(v);
+            String vp = "/vulnerabilities/" + v;
+            List<JsonNode> scores = arr(vuln, "scores");
+            for (int s = 0; s < scores.size(); s++) {
+                JsonNode score = scores.get(s);
+                if (score.has("cvss_v2") && !score.has("cvss_v3")) {
+                    info("6.3.1", vp + "/scores/" + s, "CVSS v2 is the only scoring system of this score");
+                }
+                JsonNode v3 = obj(score, "cvss_v3");
+                String vector = str(v3, "vectorString");
+                if (v3 != null
+                        && ("3.0".equals(str(v3, "version")) || (vector != null && vector.startsWith("CVSS:3.0/")))) {
+                    info("6.3.2", vp + "/scores/" + s + "/cvss_v3", "CVSS v3.0 is used; prefer CVSS v3.1");
+                }
+            }
+            if (!vuln.has("cve")) {
+                info("6.3.3", vp, "The vulnerability has no CVE");
+            }
+            if (!vuln.has("cwe")) {
+                info("6.3.4", vp, "The vulnerability has no CWE");
+            }
+        }
+        for (Map.Entry<Path, JsonNode> h : helpers()) {
+            List<JsonNode> hashes = arr(h.getValue(), "hashes");
+            for (int i = 0; i < hashes.size(); i++) {
+                List<JsonNode> fileHashes = arr(hashes.get(i), "file_hashes");
+                for (int j = 0; j < fileHashes.size(); j++) {
+                    String value = str(fileHashes.get(j), "value");
+                    if (value != null && value.length() < 64) {
+                        info(
+                                "6.3.5",
+                                h.getKey() + "/hashes/" + i + "/file_hashes/" + j + "/value",
+                                "The hash value has only " + value.length() + " characters (fewer than 64)");
+                    }
+                }
+            }
+        }
+        for (BranchLeaf leaf : branchLeaves) {
+            if (!inOrder(leaf.categories(), List.of("vendor", "product_name", "product_version"))) {
+                info(
+                        "6.3.9",
+                        leaf.path().toString(),
+                        "The branches to this product are " + leaf.categories()
+                                + "; expected vendor, product_name and product_version in that order");
+            }
+        }
+        for (Branch b : allBranches) {
+            String cat = str(b.node(), "category");
+            if ("product_version_range".equals(cat)) {
+                info("6.3.10", b.path() + "/category", "A product version range is used; prefer listing versions");
+            }
+            String name = str(b.node(), "name");
+            if ("product_version".equals(cat)
+                    && name != null
+                    && V_VERSION.matcher(name).matches()) {
+                info("6.3.11", b.path() + "/name", "The version '" + name + "' starts with v or V");
+            }
+        }
+    }
+
+    private static boolean inOrder(List<String> categories, List<String> wanted) {
+        int w = 0;
+        for (String c : categories) {
+            if (w < wanted.size() && c.equals(wanted.get(w))) {
+                w++;
+            }
+        }
+        return w == wanted.size();
+    }
+}

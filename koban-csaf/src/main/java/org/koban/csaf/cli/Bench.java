@@ -1,0 +1,128 @@
+package org.koban.csaf.cli;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.koban.csaf.CsafJson;
+import org.koban.csaf.CsafValidator;
+
+/**
+ * Steady-state throughput: the files are read into memory once, validated until the JIT has warmed up, then
+ * validated repeatedly for a fixed time on one thread and on all cores. Reports documents per second and the
+ * JVM's peak heap use. File reading and JVM start-up are left out, as for the reference measurement.
+ */
+final class Bench {
+    private Bench() {}
+
+    static int run(List<Main.Input> inputs, boolean strict, double seconds, PrintStream out) {
+        CsafValidator.Options options = strict ? CsafValidator.Options.STRICT : CsafValidator.Options.DEFAULT;
+        List<byte[]> docs = new ArrayList<>();
+        long bytes = 0;
+        for (Main.Input input : inputs) {
+            byte[] b = Main.read(input.file());
+            if (b != null) {
+                docs.add(b);
+                bytes += b.length;
+            }
+        }
+        if (docs.isEmpty()) {
+            out.println("no documents");
+            return 2;
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        out.printf(Locale.ROOT, "documents=%d bytes=%d cores=%d%n", docs.size(), bytes, cores);
+        CsafValidator.Options mandatory = new CsafValidator.Options(strict, true);
+        // Warm-up, not reported: both modes and the parser, long enough for the JIT to finish compiling the hot
+        // paths; measuring a mode right after a short warm-up understated it by up to 4 times.
+        measure(docs, options, 1, Math.max(3, seconds));
+        measure(docs, mandatory, 1, Math.max(3, seconds / 2));
+        for (CsafValidator.Options o : List.of(options, mandatory)) {
+            String tests = o.mandatoryOnly() ? "schema+mandatory" : "all";
+            long cpu0 = processCpuNanos();
+            long wall0 = System.nanoTime();
+            double single = measure(docs, o, 1, seconds);
+            // docs per CPU-second (all JVM threads, GC and JIT included): less distorted by other processes'
+            // load than wall-clock time on a shared machine.
+            double perCpu = single * ((System.nanoTime() - wall0) / 1e9) / ((processCpuNanos() - cpu0) / 1e9);
+            out.printf(
+                    Locale.ROOT, "tests=%s threads=1 docs_per_sec=%.1f docs_per_cpu_sec=%.1f%n", tests, single, perCpu);
+            double all = measure(docs, o, cores, seconds);
+            out.printf(
+                    Locale.ROOT,
+                    "tests=%s threads=%d docs_per_sec=%.1f scaling=%.2f%n",
+                    tests,
+                    cores,
+                    all,
+                    all / single);
+        }
+        // Calibration: Jackson parsing alone, the floor under any validator that reads a tree.
+        double parse = measureParse(docs, seconds);
+        out.printf(Locale.ROOT, "tests=parse-only threads=1 docs_per_sec=%.1f%n", parse);
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        out.printf(Locale.ROOT, "peak_heap_mb=%.1f%n", peak / (1024.0 * 1024.0));
+        return 0;
+    }
+
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+    }
+
+    private static double measureParse(List<byte[]> docs, double seconds) {
+        long done = 0;
+        long start = System.nanoTime();
+        long deadline = start + (long) (seconds * 1e9);
+        int i = 0;
+        while (System.nanoTime() < deadline) {
+            if (CsafJson.readTree(docs.get(i)).isMissingNode()) {
+                throw new IllegalStateException("empty document");
+            }
+            done++;
+            i = (i + 1) % docs.size();
+        }
+        return done / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** Documents per second over whole passes of the corpus, split across threads, for about {@code seconds}. */
+    private static double measure(List<byte[]> docs, CsafValidator.Options options, int threads, double seconds) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            AtomicLong done = new AtomicLong();
+            long deadline = System.nanoTime() + (long) (seconds * 1e9);
+            long start = System.nanoTime();
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int offset = t;
+                workers.add(pool.submit(() -> {
+                    int i = offset % docs.size();
+                    while (System.nanoTime() < deadline) {
+                        CsafValidator.validate(docs.get(i), options);
+                        done.incrementAndGet();
+                        i = (i + 1) % docs.size();
+                    }
+                }));
+            }
+            for (Future<?> w : workers) {
+                w.get();
+            }
+            return done.get() / ((System.nanoTime() - start) / 1e9);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.koban.csaf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The compiled schema gives the same verdicts as the general networknt validator (normal and strict schema) on
+ * every official test document, every example, and 200 mutations of each example.
+ */
+class CompiledSchemaUnitTest {
+
+    static List<Path> officialDocuments() throws IOException {
+        List<Path> all = new ArrayList<>(TestData.csafExamples());
+        try (Stream<Path> files = Files.walk(TestData.validatorData())) {
+            files.filter(p -> p.toString().endsWith(".json") && !p.endsWith("testcases.json"))
+                    .sorted()
+                    .forEach(all::add);
+        }
+        return all;
+    }
+
+    @ParameterizedTest
+    @MethodSource("officialDocuments")
+    void compiledSchemaAgreesWithGeneralValidatorOnOfficialData(Path file) throws IOException {
+        JsonNode document = CsafJson.readTree(Files.readAllBytes(file));
+        assertThat(SchemaEquivalence.compiled(document)).isEqualTo(SchemaEquivalence.general(document));
+    }
+
+    static List<Path> examples() {
+        return TestData.csafExamples();
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void compiledSchemaAgreesWithGeneralValidatorOnMutatedDocuments(Path file) throws IOException {
+        JsonNode document = CsafJson.readTree(Files.readAllBytes(file));
+        // A fixed seed per file keeps failures reproducible.
+        Random random = new Random(file.getFileName().toString().hashCode());
+        int invalid = 0;
+        for (int i = 0; i < 200; i++) {
+            JsonNode mutated = SchemaEquivalence.mutate(document, random);
+            boolean[] general = SchemaEquivalence.general(mutated);
+            assertThat(SchemaEquivalence.compiled(mutated))
+                    .as(mutated::toString)
+                    .isEqualTo(general);
+            invalid += general[0] ? 0 : 1;
+        }
+        // The mutations must exercise the schema, not only produce valid documents.
+        assertThat(invalid).isGreaterThan(20);
+    }
+}
