@@ -9,6 +9,7 @@ runs=${1:-5}
 jar=koban-server/target/koban-server.jar
 [ -f "$jar" ] || { echo "build the jar first: ./mvnw -DskipTests package" >&2; exit 1; }
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+"$java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])' || { echo "needs JDK 21 or newer: set JAVA_HOME" >&2; exit 1; }
 port=18080
 work=$(mktemp -d /tmp/koban-startup.XXXXXX)
 trap 'rm -rf "$work"' EXIT
