@@ -5,6 +5,7 @@ import org.koban.server.access.Actor;
 import org.koban.server.access.Permissions;
 import org.koban.server.catalog.Catalog;
 import org.koban.server.organisation.Organisation;
+import org.koban.server.shared.PageQuery;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +27,13 @@ class DashboardController {
     @GetMapping("/")
     String dashboard(Actor actor, Model model) {
         permissions.check(actor, Action.DASHBOARD_VIEW);
-        model.addAttribute("lines", organisation.visibleLines(actor));
+        // People on production lines see their lines; organisation-wide roles see the sites at a glance.
+        model.addAttribute(
+                "myLines",
+                organisation.visibleLines(actor).stream()
+                        .filter(line -> actor.isMemberOf(line.id()))
+                        .toList());
+        model.addAttribute("sites", organisation.sites(actor, new PageQuery("", 0, 12)));
         if (permissions.can(actor, Action.CATALOG_VIEW)) model.addAttribute("catalog", catalog.summary(actor));
         return "web/dashboard";
     }

@@ -96,6 +96,9 @@ class OrganisationIntegrationTest {
             assertThat(organisation.sites(actor, PageQuery.all()).items())
                     .extracting(SiteView::id)
                     .containsExactly(siteA.id());
+            assertThat(organisation.site(actor, siteA.id()).lineCount())
+                    .as("the other line of the site is not counted either")
+                    .isEqualTo(1);
             assertThat(organisation.line(actor, lineA.id()).id()).isEqualTo(lineA.id());
             assertThatThrownBy(() -> organisation.line(actor, lineB.id())).isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> organisation.line(actor, lineA2.id())).isInstanceOf(NotFoundException.class);

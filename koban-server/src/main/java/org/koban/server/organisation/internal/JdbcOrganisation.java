@@ -37,8 +37,10 @@ class JdbcOrganisation implements Organisation {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
+    // Line counts, too, include only the lines the actor may see.
     private static final String SITE_SELECT = """
-            select s.*, (select count(*) from production_line l where l.site_id = s.id) as line_count
+            select s.*, (select count(*) from production_line l
+                         where l.site_id = s.id and (:scopeAll or l.id = any(:scopeLines))) as line_count
             from site s
             """;
     // A line-scoped actor sees the sites that hold one of their lines.
