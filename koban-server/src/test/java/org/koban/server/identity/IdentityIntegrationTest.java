@@ -55,6 +55,14 @@ class IdentityIntegrationTest {
     }
 
     @Test
+    void anOverlongPasswordOrEmailIsAWrongSignInNotAnError() throws Exception {
+        UserView user = fixtures.user(Role.PSIRT_ANALYST);
+        mvc.perform(loginFrom("192.0.2.90", user.email(), "x".repeat(5000))).andExpect(redirectedUrl("/login?error"));
+        mvc.perform(loginFrom("192.0.2.90", "a".repeat(5000) + "@example.com", "whatever"))
+                .andExpect(redirectedUrl("/login?error"));
+    }
+
+    @Test
     void locksAnAccountAfterRepeatedFailuresUntilAnAdminUnlocksIt() throws Exception {
         UserView user = fixtures.user(Role.VIEWER, fixtures.line());
         for (int i = 0; i < 5; i++) {

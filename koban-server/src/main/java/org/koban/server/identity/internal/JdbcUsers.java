@@ -64,7 +64,8 @@ class JdbcUsers implements Users {
     @Override
     @Transactional(readOnly = true)
     public UserView get(Actor actor, UUID userId) {
-        if (!actor.id().equals(userId)) permissions.check(actor, Action.USER_VIEW);
+        // Reading one's own record is part of managing one's own account; anyone else's needs USER_VIEW.
+        permissions.check(actor, actor.id().equals(userId) ? Action.OWN_ACCOUNT_MANAGE : Action.USER_VIEW);
         return records.find(userId).orElseThrow(() -> new NotFoundException("User", userId));
     }
 
