@@ -2,7 +2,6 @@ package org.koban.server.scoring.web;
 
 import org.jspecify.annotations.Nullable;
 import org.koban.server.scoring.Cvss;
-import org.koban.server.scoring.CvssScore;
 import org.koban.server.scoring.CweEntry;
 import org.koban.server.scoring.Weaknesses;
 import org.koban.server.shared.InvalidInputException;
@@ -31,11 +30,11 @@ class ScoringApiController {
         this.weaknesses = weaknesses;
     }
 
-    /** Scores a vector; a 400 problem lists everything wrong with it. */
+    /** Scores a vector, answering FIRST's JSON shape; a 400 problem lists everything wrong with it. */
     @GetMapping("/cvss")
-    CvssScore score(@RequestParam(required = false) @Nullable String vector) {
+    CvssResult score(@RequestParam(required = false) @Nullable String vector) {
         if (vector == null) throw InvalidInputException.of("vector", "is required");
-        return cvss.score(vector);
+        return CvssResult.of(cvss.score(vector));
     }
 
     /** Searches the catalogue by id or name, best match first. */
