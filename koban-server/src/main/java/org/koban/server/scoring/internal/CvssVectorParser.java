@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.koban.server.scoring.Cvss;
 import org.koban.server.scoring.CvssVersion;
@@ -53,7 +54,7 @@ final class CvssVectorParser {
         CvssVersion version = version(vector, validation);
         validation.throwIfInvalid();
 
-        CvssMetrics definitions = CvssMetrics.of(java.util.Objects.requireNonNull(version));
+        CvssMetrics definitions = CvssMetrics.of(Objects.requireNonNull(version));
         String body = vector.substring(version.prefix().length());
         Map<String, String> given = new LinkedHashMap<>();
         List<String> duplicated = new ArrayList<>();
