@@ -53,7 +53,9 @@ class ReportApi {
             HttpServletRequest request, ReportSubmission report, List<AttachmentUpload> files) {
         if (!rateLimit.tryAcquire(request.getRemoteAddr())) throw new TooManyReportsException();
         SubmittedReport submitted = intake.submit(report, files);
-        return ResponseEntity.created(URI.create(submitted.trackingUrl())).body(submitted);
+        // No Location header: the tracking link is a secret capability, and headers end up in proxy logs
+        // more often than bodies do.
+        return ResponseEntity.status(HttpStatus.CREATED).body(submitted);
     }
 
     static List<AttachmentUpload> uploads(@Nullable List<MultipartFile> files) {
