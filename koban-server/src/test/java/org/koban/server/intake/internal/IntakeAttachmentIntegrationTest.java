@@ -87,6 +87,30 @@ class IntakeAttachmentIntegrationTest {
     }
 
     @Test
+    void stopsReadingAtTheLimitAndLeavesNoFileBehind() throws Exception {
+        long filesBefore;
+        try (var list = Files.list(store.base())) {
+            filesBefore = list.count();
+        }
+        long limit = 5L * 1024 * 1024;
+        // A generated stream, one byte over the limit: the upload is never held in memory, here or in the store.
+        InputStream endless = new InputStream() {
+            long served;
+
+            @Override
+            public int read() {
+                return served++ <= limit ? 'A' : -1;
+            }
+        };
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.store(endless, limit, "too large"))
+                .isInstanceOf(org.koban.server.intake.AttachmentsTooLargeException.class)
+                .hasMessage("too large");
+        try (var list = Files.list(store.base())) {
+            assertThat(list.count()).isEqualTo(filesBefore);
+        }
+    }
+
+    @Test
     void refusesStorageKeysOutsideTheAttachmentsDirectory() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.open("../keys/attachments.json"))
                 .isInstanceOf(IllegalArgumentException.class);
