@@ -9,6 +9,7 @@ import org.koban.server.access.Permissions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -72,6 +73,10 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
+                        // Reporters have no account: anonymous submission is the point of this endpoint
+                        // (rate-limited and size-limited by the intake module).
+                        .requestMatchers(HttpMethod.POST, "/api/v1/reports")
+                        .permitAll()
                         .requestMatchers("/actuator/**")
                         .access(metrics)
                         .anyRequest()
@@ -104,6 +109,10 @@ class SecurityConfiguration {
                                 "/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error")
                         .permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**")
+                        .permitAll()
+                        // Public intake pages for reporters without an account: the report form, the
+                        // capability-protected tracking page and security.txt. CSRF stays on for their forms.
+                        .requestMatchers("/report", "/track/**", "/.well-known/security.txt")
                         .permitAll()
                         .anyRequest()
                         .authenticated())
