@@ -235,7 +235,8 @@ class ReportPagesIntegrationTest {
                 .contains("Policy: http://localhost:8080/report\n")
                 .contains("Preferred-Languages: en\n")
                 .contains("Canonical: http://localhost:8080/.well-known/security.txt\n");
-        Matcher expires = Pattern.compile("Expires: (\\S+)\n").matcher(text);
+        Matcher expires = Pattern.compile("Expires: (\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ)\n")
+                .matcher(text);
         assertThat(expires.find()).isTrue();
         Instant at = Instant.parse(expires.group(1));
         assertThat(at).isBetween(before.plus(Duration.ofDays(365)).minusSeconds(1), after.plus(Duration.ofDays(365)));

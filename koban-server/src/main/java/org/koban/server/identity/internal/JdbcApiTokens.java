@@ -1,17 +1,11 @@
 package org.koban.server.identity.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,6 +18,7 @@ import org.koban.server.identity.ApiTokenView;
 import org.koban.server.identity.ApiTokens;
 import org.koban.server.identity.IssuedApiToken;
 import org.koban.server.shared.NotFoundException;
+import org.koban.server.shared.Secrets;
 import org.koban.server.shared.Validation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -42,7 +37,6 @@ class JdbcApiTokens implements ApiTokens {
     private final Permissions permissions;
     private final AuditLog audit;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     JdbcApiTokens(JdbcClient jdbc, Permissions permissions, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
@@ -59,9 +53,7 @@ class JdbcApiTokens implements ApiTokens {
         v.required("name", name, 100);
         if (expiresAt != null && !expiresAt.isAfter(clock.instant())) v.reject("expiresAt", "must be in the future");
         v.throwIfInvalid();
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = PREFIX + Secrets.newSecret();
         ApiTokenView token = store(actor.id(), name.strip(), secret, expiresAt);
         audit.record(actor, "api-token.issued", "api-token", token.id(), null, token);
         return new IssuedApiToken(token, secret);
@@ -92,7 +84,7 @@ class JdbcApiTokens implements ApiTokens {
                 .param("id", id)
                 .param("userId", userId)
                 .param("name", name)
-                .param("hash", hash(secret))
+                .param("hash", Secrets.hash(secret))
                 .param("prefix", secret.substring(0, Math.min(8, secret.length())))
                 .param("now", Timestamp.from(clock.instant()))
                 .param("expiresAt", expiresAt == null ? null : Timestamp.from(expiresAt))
@@ -143,7 +135,7 @@ class JdbcApiTokens implements ApiTokens {
                         select id, user_id, last_used_at from api_token
                         where token_hash = :hash and revoked_at is null and (expires_at is null or expires_at > :now)
                         """)
-                .param("hash", hash(secret))
+                .param("hash", Secrets.hash(secret))
                 .param("now", Timestamp.from(now))
                 .query((rs, n) -> new Match(
                         rs.getObject("id", UUID.class),
@@ -166,15 +158,6 @@ class JdbcApiTokens implements ApiTokens {
                 .param("id", id)
                 .query(JdbcApiTokens::view)
                 .optional();
-    }
-
-    static String hash(String secret) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 
     private static ApiTokenView view(ResultSet rs, int row) throws SQLException {

@@ -7,12 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.koban.server.access.Actor;
 import org.koban.server.audit.AuditLog;
+import org.koban.server.shared.AddressRateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -37,7 +34,7 @@ class LoginThrottle {
     private final Clock clock;
     private final AuditLog audit;
     private final TransactionTemplate tx;
-    private final Map<String, Deque<Instant>> failuresByAddress = new ConcurrentHashMap<>();
+    private final AddressRateLimiter failuresByAddress;
 
     LoginThrottle(
             UserRecords users, IdentityProperties properties, Clock clock, AuditLog audit, TransactionTemplate tx) {
@@ -46,6 +43,8 @@ class LoginThrottle {
         this.clock = clock;
         this.audit = audit;
         this.tx = tx;
+        this.failuresByAddress =
+                new AddressRateLimiter(clock, settings.maxFailedLoginsPerAddress(), settings.addressWindow(), 100_000);
     }
 
     @EventListener
@@ -72,27 +71,11 @@ class LoginThrottle {
     }
 
     void recordAddressFailure(String address) {
-        Instant now = clock.instant();
-        var failures = failuresByAddress.computeIfAbsent(address, a -> new ArrayDeque<>());
-        synchronized (failures) {
-            failures.addLast(now);
-            prune(failures, now);
-        }
-        if (failuresByAddress.size() > 100_000) failuresByAddress.clear(); // bounded memory under a flood
+        failuresByAddress.record(address);
     }
 
     boolean addressBlocked(String address) {
-        var failures = failuresByAddress.get(address);
-        if (failures == null) return false;
-        synchronized (failures) {
-            prune(failures, clock.instant());
-            return failures.size() >= settings.maxFailedLoginsPerAddress();
-        }
-    }
-
-    private void prune(Deque<Instant> failures, Instant now) {
-        Instant cutoff = now.minus(settings.addressWindow());
-        while (!failures.isEmpty() && failures.peekFirst().isBefore(cutoff)) failures.removeFirst();
+        return failuresByAddress.exceeded(address);
     }
 
     /** Refuses sign-in attempts from an address that failed too often, before any password is checked. */

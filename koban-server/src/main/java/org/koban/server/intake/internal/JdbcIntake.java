@@ -4,18 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +32,7 @@ import org.koban.server.intake.TrackedReport;
 import org.koban.server.shared.InvalidInputException;
 import org.koban.server.shared.NotFoundException;
 import org.koban.server.shared.PageQuery;
+import org.koban.server.shared.Secrets;
 import org.koban.server.shared.Validation;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,7 +62,6 @@ class JdbcIntake implements Intake {
     private static final Pattern CONTENT_TYPE =
             Pattern.compile("[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,63}/" + "[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}");
     private static final Pattern CAPABILITY = Pattern.compile("[A-Za-z0-9_-]{43,128}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final Catalog catalog;
@@ -128,7 +122,7 @@ class JdbcIntake implements Intake {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         String reference = nextReference(now);
-        String capability = newCapability();
+        String capability = Secrets.newSecret();
         jdbc.sql("""
                         insert into report (id, reference, received_at, state, product_id, product_text, version,
                             description, impact, steps_to_reproduce, already_public, exploited, "references",
@@ -158,7 +152,7 @@ class JdbcIntake implements Intake {
                 .param("pgpKey", pgpKey)
                 .param("creditAs", creditAs)
                 .param("shareContact", Boolean.TRUE.equals(s.shareContact()))
-                .param("trackingHash", hash(capability))
+                .param("trackingHash", Secrets.hash(capability))
                 .update();
         storeAttachments(id, attachments, now);
         audit.record(
@@ -227,7 +221,7 @@ class JdbcIntake implements Intake {
                                (select count(*) from report_attachment a where a.report_id = r.id) as attachments
                         from report r where r.tracking_hash = :hash
                         """)
-                .param("hash", hash(capability))
+                .param("hash", Secrets.hash(capability))
                 .query((rs, row) -> new TrackedReport(
                         rs.getString("reference"),
                         rs.getTimestamp("received_at").toInstant(),
@@ -241,7 +235,7 @@ class JdbcIntake implements Intake {
     public TrackedReport withdraw(String capability) {
         if (!CAPABILITY.matcher(capability).matches()) throw new NotFoundException("Report", "(tracking link)");
         var row = jdbc.sql("select id, state from report where tracking_hash = :hash for update")
-                .param("hash", hash(capability))
+                .param("hash", Secrets.hash(capability))
                 .query((rs, n) -> Map.entry(rs.getObject("id", UUID.class), ReportState.valueOf(rs.getString("state"))))
                 .optional()
                 .orElseThrow(() -> new NotFoundException("Report", "(tracking link)"));
@@ -284,7 +278,7 @@ class JdbcIntake implements Intake {
         }
         text.append("Contact: ").append(publicUrl).append("/report\n");
         Instant expires = clock.instant().plus(properties.expiresAfter()).truncatedTo(ChronoUnit.SECONDS);
-        text.append("Expires: ").append(expires.atOffset(ZoneOffset.UTC)).append('\n');
+        text.append("Expires: ").append(securityTxtDate(expires)).append('\n');
         String policy = properties.policyUrl();
         text.append("Policy: ")
                 .append(policy == null || policy.isBlank() ? publicUrl + "/report" : policy.strip())
@@ -386,19 +380,11 @@ class JdbcIntake implements Intake {
         return "%s-%d-%04d".formatted(properties.prefix(), year, next);
     }
 
-    private static String newCapability() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String hash(String capability) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256")
-                            .digest(capability.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /**
+     * RFC 9116 wants an RFC 3339 date-time: seconds always written. {@code OffsetDateTime.toString()} drops
+     * them when they are zero ({@code 2027-11-25T22:07Z}), which readers refuse.
+     */
+    static String securityTxtDate(Instant instant) {
+        return java.time.format.DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 }
