@@ -17,5 +17,19 @@ public enum Action {
     OWN_ACCOUNT_MANAGE,
     AUDIT_VIEW,
     AUDIT_VERIFY,
-    METRICS_VIEW
+    METRICS_VIEW,
+    /** See the triage queue and reports, and decide on them (ask, acknowledge, close, open or merge). */
+    REPORT_TRIAGE,
+    /** See a case: line-scoped roles only when the case is assigned to one of their lines. */
+    CASE_VIEW,
+    /** Open, edit, score and move cases; assign remediation tasks. */
+    CASE_MANAGE,
+    /** Work on a remediation task and write on the case's timeline (line-scoped for engineers). */
+    CASE_WORK,
+    /** Download proof-of-concept files: live exploits, so not every reader may. */
+    ATTACHMENT_DOWNLOAD,
+    /** Change the acknowledgement, triage and fix targets. */
+    SLA_POLICY_EDIT,
+    /** See the outgoing mail queue and its delivery state. */
+    OUTBOX_VIEW
 }

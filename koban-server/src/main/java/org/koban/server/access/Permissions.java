@@ -1,5 +1,6 @@
 package org.koban.server.access;
 
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -33,7 +34,13 @@ public class Permissions {
                         Action.USER_VIEW,
                         Action.OWN_ACCOUNT_MANAGE,
                         Action.AUDIT_VIEW,
-                        Action.AUDIT_VERIFY));
+                        Action.AUDIT_VERIFY,
+                        Action.REPORT_TRIAGE,
+                        Action.CASE_VIEW,
+                        Action.CASE_MANAGE,
+                        Action.CASE_WORK,
+                        Action.ATTACHMENT_DOWNLOAD,
+                        Action.SLA_POLICY_EDIT));
         GRANTS.put(
                 Role.PSIRT_ANALYST,
                 EnumSet.of(
@@ -41,7 +48,12 @@ public class Permissions {
                         Action.ORGANISATION_VIEW,
                         Action.CATALOG_VIEW,
                         Action.CATALOG_EXPORT,
-                        Action.OWN_ACCOUNT_MANAGE));
+                        Action.OWN_ACCOUNT_MANAGE,
+                        Action.REPORT_TRIAGE,
+                        Action.CASE_VIEW,
+                        Action.CASE_MANAGE,
+                        Action.CASE_WORK,
+                        Action.ATTACHMENT_DOWNLOAD));
         // Line engineers edit and import their own lines' products; the line check narrows this grant.
         GRANTS.put(
                 Role.LINE_ENGINEER,
@@ -52,7 +64,10 @@ public class Permissions {
                         Action.CATALOG_EDIT,
                         Action.CATALOG_IMPORT,
                         Action.CATALOG_EXPORT,
-                        Action.OWN_ACCOUNT_MANAGE));
+                        Action.OWN_ACCOUNT_MANAGE,
+                        Action.CASE_VIEW,
+                        Action.CASE_WORK,
+                        Action.ATTACHMENT_DOWNLOAD));
         // Viewers read their own lines' records and change nothing.
         GRANTS.put(
                 Role.VIEWER,
@@ -61,7 +76,8 @@ public class Permissions {
                         Action.ORGANISATION_VIEW,
                         Action.CATALOG_VIEW,
                         Action.CATALOG_EXPORT,
-                        Action.OWN_ACCOUNT_MANAGE));
+                        Action.OWN_ACCOUNT_MANAGE,
+                        Action.CASE_VIEW));
     }
 
     /** Whether the actor may take this action at all (for line-scoped roles: on at least their own lines). */
@@ -74,6 +90,21 @@ public class Permissions {
         return actor.roles().stream()
                 .anyMatch(role ->
                         GRANTS.get(role).contains(action) && (!role.isLineScoped() || actor.isMemberOf(lineId)));
+    }
+
+    /**
+     * Whether the actor may take this action on a record that belongs to several lines at once (a case
+     * assigned to several production lines): organisation-wide roles always, line-scoped roles when at least
+     * one of the lines is theirs.
+     */
+    public boolean canOnAnyLine(Actor actor, Action action, Collection<UUID> lineIds) {
+        return actor.roles().stream()
+                .anyMatch(role -> GRANTS.get(role).contains(action)
+                        && (!role.isLineScoped() || lineIds.stream().anyMatch(actor::isMemberOf)));
+    }
+
+    public void checkOnAnyLine(Actor actor, Action action, Collection<UUID> lineIds) {
+        if (!canOnAnyLine(actor, action, lineIds)) throw denied(actor, action);
     }
 
     public void check(Actor actor, Action action) {

@@ -3,7 +3,7 @@
  * private tracking link, encrypted proof-of-concept attachments and {@code security.txt}.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "access", "audit", "catalog"})
+@ApplicationModule(allowedDependencies = {"shared", "access", "audit", "catalog", "sla"})
 package org.koban.server.intake;
 
 import org.jspecify.annotations.NullMarked;

@@ -40,7 +40,13 @@ class PermissionsUnitTest {
                         Action.USER_VIEW,
                         Action.OWN_ACCOUNT_MANAGE,
                         Action.AUDIT_VIEW,
-                        Action.AUDIT_VERIFY));
+                        Action.AUDIT_VERIFY,
+                        Action.REPORT_TRIAGE,
+                        Action.CASE_VIEW,
+                        Action.CASE_MANAGE,
+                        Action.CASE_WORK,
+                        Action.ATTACHMENT_DOWNLOAD,
+                        Action.SLA_POLICY_EDIT));
         EXPECTED.put(
                 Role.PSIRT_ANALYST,
                 EnumSet.of(
@@ -48,7 +54,12 @@ class PermissionsUnitTest {
                         Action.ORGANISATION_VIEW,
                         Action.CATALOG_VIEW,
                         Action.CATALOG_EXPORT,
-                        Action.OWN_ACCOUNT_MANAGE));
+                        Action.OWN_ACCOUNT_MANAGE,
+                        Action.REPORT_TRIAGE,
+                        Action.CASE_VIEW,
+                        Action.CASE_MANAGE,
+                        Action.CASE_WORK,
+                        Action.ATTACHMENT_DOWNLOAD));
         EXPECTED.put(
                 Role.LINE_ENGINEER,
                 EnumSet.of(
@@ -58,7 +69,10 @@ class PermissionsUnitTest {
                         Action.CATALOG_EDIT,
                         Action.CATALOG_IMPORT,
                         Action.CATALOG_EXPORT,
-                        Action.OWN_ACCOUNT_MANAGE));
+                        Action.OWN_ACCOUNT_MANAGE,
+                        Action.CASE_VIEW,
+                        Action.CASE_WORK,
+                        Action.ATTACHMENT_DOWNLOAD));
         EXPECTED.put(
                 Role.VIEWER,
                 EnumSet.of(
@@ -66,7 +80,8 @@ class PermissionsUnitTest {
                         Action.ORGANISATION_VIEW,
                         Action.CATALOG_VIEW,
                         Action.CATALOG_EXPORT,
-                        Action.OWN_ACCOUNT_MANAGE));
+                        Action.OWN_ACCOUNT_MANAGE,
+                        Action.CASE_VIEW));
     }
 
     private final Permissions permissions = new Permissions();
@@ -114,6 +129,22 @@ class PermissionsUnitTest {
         assertThat(scope.all()).isEqualTo(granted && !role.isLineScoped());
         assertThat(scope.includes(OWN_LINE)).isEqualTo(granted);
         assertThat(scope.includes(OTHER_LINE)).isEqualTo(granted && !role.isLineScoped());
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("everyRoleAndAction")
+    void decidesOnRecordsOfSeveralLinesByAnyOfThem(Role role, Action action) {
+        boolean granted = EXPECTED.get(role).contains(action);
+        Actor actor = actorWith(role);
+        assertThat(permissions.canOnAnyLine(actor, action, Set.of(OTHER_LINE, OWN_LINE)))
+                .isEqualTo(granted);
+        assertThat(permissions.canOnAnyLine(actor, action, Set.of(OTHER_LINE)))
+                .isEqualTo(granted && !role.isLineScoped());
+        assertThat(permissions.canOnAnyLine(actor, action, Set.of())).isEqualTo(granted && !role.isLineScoped());
+        if (!(granted && !role.isLineScoped())) {
+            assertThatThrownBy(() -> permissions.checkOnAnyLine(actor, action, Set.of(OTHER_LINE)))
+                    .isInstanceOf(AccessDeniedException.class);
+        }
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.koban.server.catalog.ProductView;
 import org.koban.server.intake.AttachmentUpload;
 import org.koban.server.intake.Intake;
 import org.koban.server.intake.ProductChoice;
+import org.koban.server.intake.ReportReceived;
 import org.koban.server.intake.ReportState;
 import org.koban.server.intake.ReportSubmission;
 import org.koban.server.intake.SubmittedReport;
@@ -35,6 +36,7 @@ import org.koban.server.shared.PageQuery;
 import org.koban.server.shared.Secrets;
 import org.koban.server.shared.Validation;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,6 +72,7 @@ class JdbcIntake implements Intake {
     private final IntakeProperties properties;
     private final Clock clock;
     private final String publicUrl;
+    private final ApplicationEventPublisher events;
 
     JdbcIntake(
             JdbcClient jdbc,
@@ -78,7 +81,9 @@ class JdbcIntake implements Intake {
             AttachmentStore store,
             IntakeProperties properties,
             Clock clock,
-            @Value("${koban.public-url}") String publicUrl) {
+            @Value("${koban.public-url}") String publicUrl,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.audit = audit;
@@ -162,7 +167,9 @@ class JdbcIntake implements Intake {
                 id,
                 null,
                 Map.of("reference", reference, "attachments", attachments.size()));
-        return new SubmittedReport(reference, publicUrl + "/track/" + capability);
+        String trackingUrl = publicUrl + "/track/" + capability;
+        events.publishEvent(new ReportReceived(id, reference, now, email, pgpKey, trackingUrl));
+        return new SubmittedReport(reference, trackingUrl);
     }
 
     /**
