@@ -29,6 +29,17 @@ public interface Intake {
      */
     TrackedReport withdraw(String capability);
 
+    /**
+     * The reporter writes to the PSIRT and may add files. A report waiting for information goes back to
+     * triage, and its clock runs again.
+     *
+     * @throws org.koban.server.shared.NotFoundException for an unknown capability
+     * @throws org.koban.server.shared.InvalidInputException for an empty or too long message, or a report
+     *     that was closed or withdrawn
+     * @throws AttachmentsTooLargeException when the files exceed what the report may still take
+     */
+    TrackedReport reply(String capability, String message, List<AttachmentUpload> attachments);
+
     /** Products a reporter may pick on the public form: public names only. */
     List<ProductChoice> productChoices();
 

@@ -23,11 +23,13 @@ import org.koban.server.catalog.Catalog;
 import org.koban.server.catalog.ProductFilter;
 import org.koban.server.catalog.ProductView;
 import org.koban.server.intake.AttachmentUpload;
+import org.koban.server.intake.CaseProgress;
 import org.koban.server.intake.Intake;
 import org.koban.server.intake.ProductChoice;
 import org.koban.server.intake.ReportReceived;
 import org.koban.server.intake.ReportState;
 import org.koban.server.intake.ReportSubmission;
+import org.koban.server.intake.ReporterReplied;
 import org.koban.server.intake.SubmittedReport;
 import org.koban.server.intake.TrackedReport;
 import org.koban.server.shared.InvalidInputException;
@@ -35,6 +37,7 @@ import org.koban.server.shared.NotFoundException;
 import org.koban.server.shared.PageQuery;
 import org.koban.server.shared.Secrets;
 import org.koban.server.shared.Validation;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,6 +76,8 @@ class JdbcIntake implements Intake {
     private final Clock clock;
     private final String publicUrl;
     private final ApplicationEventPublisher events;
+    private final JdbcTriage triage;
+    private final ObjectProvider<CaseProgress> caseProgress;
 
     JdbcIntake(
             JdbcClient jdbc,
@@ -82,8 +87,12 @@ class JdbcIntake implements Intake {
             IntakeProperties properties,
             Clock clock,
             @Value("${koban.public-url}") String publicUrl,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            JdbcTriage triage,
+            ObjectProvider<CaseProgress> caseProgress) {
         this.events = events;
+        this.triage = triage;
+        this.caseProgress = caseProgress;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.audit = audit;
@@ -98,7 +107,10 @@ class JdbcIntake implements Intake {
     public SubmittedReport submit(ReportSubmission s, List<AttachmentUpload> attachments) {
         Validation v = new Validation();
         String productText = clean(v.optional("product", s.product(), SHORT));
-        UUID productId = resolveProduct(v, productText);
+        ProductView product = resolveProduct(v, productText);
+        UUID productId = product == null ? null : product.id();
+        // Keep the catalogue's name beside the id: what the reporter picked stays readable and searchable.
+        if (product != null) productText = product.name();
         String version = clean(v.optional("version", s.version(), VERSION));
         String description = v.required("description", s.description(), LONG);
         String impact = clean(v.optional("impact", s.impact(), MEDIUM));
@@ -159,7 +171,7 @@ class JdbcIntake implements Intake {
                 .param("shareContact", Boolean.TRUE.equals(s.shareContact()))
                 .param("trackingHash", Secrets.hash(capability))
                 .update();
-        storeAttachments(id, attachments, now);
+        storeAttachments(id, attachments, now, properties.reportLimit());
         audit.record(
                 REPORTER,
                 "report.received",
@@ -178,7 +190,7 @@ class JdbcIntake implements Intake {
      * point to a file that failed to move; the only leftover is an orphaned (encrypted) file if the JVM
      * dies between writing and commit, which a later sweep can remove by comparing with the table.
      */
-    private void storeAttachments(UUID reportId, List<AttachmentUpload> attachments, Instant now) {
+    private void storeAttachments(UUID reportId, List<AttachmentUpload> attachments, Instant now, long allowance) {
         List<String> written = new ArrayList<>();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -186,7 +198,7 @@ class JdbcIntake implements Intake {
                 if (status != STATUS_COMMITTED) written.forEach(store::delete);
             }
         });
-        long remaining = properties.reportLimit();
+        long remaining = allowance;
         for (int i = 0; i < attachments.size(); i++) {
             AttachmentUpload upload = attachments.get(i);
             String fileName = sanitiseFileName(upload.fileName());
@@ -223,18 +235,81 @@ class JdbcIntake implements Intake {
     @Transactional(readOnly = true)
     public Optional<TrackedReport> track(String capability) {
         if (!CAPABILITY.matcher(capability).matches()) return Optional.empty();
-        return jdbc.sql("""
-                        select r.reference, r.received_at, r.state,
-                               (select count(*) from report_attachment a where a.report_id = r.id) as attachments
-                        from report r where r.tracking_hash = :hash
-                        """)
+        return jdbc.sql(
+                        "select id, reference, received_at, state, case_id, case_reference from report where tracking_hash = :hash")
                 .param("hash", Secrets.hash(capability))
-                .query((rs, row) -> new TrackedReport(
-                        rs.getString("reference"),
-                        rs.getTimestamp("received_at").toInstant(),
-                        ReportState.valueOf(rs.getString("state")),
-                        rs.getInt("attachments")))
+                .query((rs, row) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    UUID caseId = rs.getObject("case_id", UUID.class);
+                    var attachments = triage.attachments(id);
+                    CaseProgress progress = caseProgress.getIfAvailable();
+                    return new TrackedReport(
+                            rs.getString("reference"),
+                            rs.getTimestamp("received_at").toInstant(),
+                            ReportState.valueOf(rs.getString("state")),
+                            attachments.size(),
+                            triage.messages(id, false),
+                            attachments,
+                            rs.getString("case_reference"),
+                            caseId == null || progress == null
+                                    ? null
+                                    : progress.of(caseId).orElse(null));
+                })
                 .optional();
+    }
+
+    @Override
+    @Transactional
+    public TrackedReport reply(String capability, String message, List<AttachmentUpload> attachments) {
+        if (!CAPABILITY.matcher(capability).matches()) throw new NotFoundException("Report", "(tracking link)");
+        var row = jdbc.sql("select id, reference, state from report where tracking_hash = :hash for update")
+                .param("hash", Secrets.hash(capability))
+                .query((rs, n) -> new Object[] {
+                    rs.getObject("id", UUID.class),
+                    rs.getString("reference"),
+                    ReportState.valueOf(rs.getString("state"))
+                })
+                .optional()
+                .orElseThrow(() -> new NotFoundException("Report", "(tracking link)"));
+        UUID id = (UUID) row[0];
+        String reference = (String) row[1];
+        ReportState state = (ReportState) row[2];
+        Validation v = new Validation();
+        boolean noText = message == null || message.isBlank();
+        if (noText && attachments.isEmpty()) v.reject("message", "write a message or add a file");
+        v.optional("message", message, org.koban.server.intake.Triage.MAX_MESSAGE_LENGTH);
+        if (state == ReportState.WITHDRAWN || state == ReportState.CLOSED) {
+            v.reject("state", "A report that is " + state.label().toLowerCase() + " takes no more messages");
+        }
+        long[] existing = jdbc.sql(
+                        "select count(*), coalesce(sum(size), 0) from report_attachment where report_id = :id")
+                .param("id", id)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
+        if (existing[0] + attachments.size() > properties.attachmentLimit()) {
+            v.reject("attachments", "at most " + properties.attachmentLimit() + " files per report");
+        }
+        v.throwIfInvalid();
+        Instant now = clock.instant();
+        storeAttachments(id, attachments, now, properties.reportLimit() - existing[1]);
+        String text = noText
+                ? "(added " + attachments.size() + (attachments.size() == 1 ? " file)" : " files)")
+                : message.strip();
+        triage.addReporterMessage(id, text, now);
+        triage.resumeClock(id, state);
+        jdbc.sql("update report set updated_at = :now where id = :id")
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .update();
+        audit.record(
+                REPORTER,
+                "report.reporter-replied",
+                "report",
+                id,
+                null,
+                Map.of("reference", reference, "attachments", attachments.size()));
+        events.publishEvent(new ReporterReplied(id, reference));
+        return track(capability).orElseThrow();
     }
 
     @Override
@@ -297,12 +372,11 @@ class JdbcIntake implements Intake {
         return text.toString();
     }
 
-    private @Nullable UUID resolveProduct(Validation v, @Nullable String product) {
+    private @Nullable ProductView resolveProduct(Validation v, @Nullable String product) {
         if (product == null || !UUID_FORMAT.matcher(product).matches()) return null;
         UUID id = UUID.fromString(product);
         try {
-            ProductView found = catalog.product(Actor.system(), id);
-            return found.id();
+            return catalog.product(Actor.system(), id);
         } catch (NotFoundException e) {
             v.reject("product", "is not a product in the catalogue (give its name instead if you do not know its id)");
             return null;

@@ -100,6 +100,38 @@ class ReportPages {
         return "intake/track";
     }
 
+    @PostMapping("/track/{capability}/messages")
+    String reply(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            @PathVariable String capability,
+            @RequestParam(required = false) @Nullable String message,
+            @RequestParam(name = "attachments", required = false) @Nullable List<MultipartFile> attachments,
+            Model model,
+            RedirectAttributes redirect) {
+        List<InvalidInputException.Problem> problems;
+        if (!rateLimit.tryAcquire(request.getRemoteAddr())) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            problems = List.of(new InvalidInputException.Problem(
+                    "form", "Too many messages from your address in the last minute. Wait a minute and send again."));
+        } else {
+            try {
+                intake.reply(capability, message == null ? "" : message, ReportApi.uploads(attachments));
+                redirect.addFlashAttribute("notice", "Sent. Thank you.");
+                return "redirect:/track/" + capability;
+            } catch (InvalidInputException e) {
+                response.setStatus(HttpStatus.BAD_REQUEST.value());
+                problems = e.problems();
+            } catch (AttachmentsTooLargeException e) {
+                response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+                problems = List.of(new InvalidInputException.Problem("attachments", e.getMessage()));
+            }
+        }
+        model.addAttribute("problems", problems);
+        model.addAttribute("typed", message);
+        return track(capability, model);
+    }
+
     @PostMapping("/track/{capability}/withdraw")
     String withdraw(@PathVariable String capability, RedirectAttributes redirect) {
         try {
