@@ -20,4 +20,22 @@ document.addEventListener("DOMContentLoaded", () => {
       if (source && navigator.clipboard) navigator.clipboard.writeText(source.textContent.trim());
     });
   });
+  // CVSS v3.1 calculator: picking base metrics writes the vector into its field (which htmx then scores);
+  // typing a vector sets the pickers. The server decides the score; this only composes text.
+  document.querySelectorAll("fieldset.cvss-calculator").forEach((box) => {
+    const input = document.querySelector('input[name="' + box.dataset.target + '"]');
+    if (!input) return;
+    const selects = Array.from(box.querySelectorAll("select[data-metric]"));
+    const fromVector = () => {
+      const parts = new Map(input.value.split("/").map((p) => p.split(":")));
+      selects.forEach((s) => { s.value = parts.get(s.dataset.metric) || ""; });
+    };
+    selects.forEach((s) => s.addEventListener("change", () => {
+      const chosen = selects.filter((x) => x.value).map((x) => x.dataset.metric + ":" + x.value);
+      input.value = "CVSS:3.1/" + chosen.join("/");
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    }));
+    input.addEventListener("input", fromVector);
+    fromVector();
+  });
 });

@@ -63,6 +63,9 @@ public interface Triage {
     /** A message to every reporter of the case (the case page's "message to reporters"). */
     void messageReportersOfCase(Actor actor, UUID caseId, String body);
 
+    /** How fast the PSIRT acknowledges and triages, for the dashboard. */
+    ReportTimings timings(Actor actor);
+
     /** Downloads a report's file, for people allowed to triage and to download proof-of-concept files. */
     AttachmentContent openAttachment(Actor actor, UUID reportId, UUID attachmentId);
 

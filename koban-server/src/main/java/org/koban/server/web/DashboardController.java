@@ -3,6 +3,7 @@ package org.koban.server.web;
 import org.koban.server.access.Action;
 import org.koban.server.access.Actor;
 import org.koban.server.access.Permissions;
+import org.koban.server.cases.Cases;
 import org.koban.server.catalog.Catalog;
 import org.koban.server.organisation.Organisation;
 import org.koban.server.shared.PageQuery;
@@ -17,11 +18,13 @@ class DashboardController {
     private final Permissions permissions;
     private final Organisation organisation;
     private final Catalog catalog;
+    private final Cases cases;
 
-    DashboardController(Permissions permissions, Organisation organisation, Catalog catalog) {
+    DashboardController(Permissions permissions, Organisation organisation, Catalog catalog, Cases cases) {
         this.permissions = permissions;
         this.organisation = organisation;
         this.catalog = catalog;
+        this.cases = cases;
     }
 
     @GetMapping("/")
@@ -35,6 +38,7 @@ class DashboardController {
                         .toList());
         model.addAttribute("sites", organisation.sites(actor, new PageQuery("", 0, 12)));
         if (permissions.can(actor, Action.CATALOG_VIEW)) model.addAttribute("catalog", catalog.summary(actor));
+        if (permissions.can(actor, Action.CASE_VIEW)) model.addAttribute("work", cases.dashboard(actor));
         return "web/dashboard";
     }
 }

@@ -13,6 +13,8 @@ public record Navigation(String userName, String roles, List<Item> items) {
     static Navigation of(Actor actor, Permissions permissions) {
         var items = new java.util.ArrayList<Item>();
         if (permissions.can(actor, Action.DASHBOARD_VIEW)) items.add(new Item("Dashboard", "/", "dashboard"));
+        if (permissions.can(actor, Action.REPORT_TRIAGE)) items.add(new Item("Triage", "/reports", "triage"));
+        if (permissions.can(actor, Action.CASE_VIEW)) items.add(new Item("Cases", "/cases", "cases"));
         if (permissions.can(actor, Action.ORGANISATION_VIEW)) {
             items.add(new Item("Organisation", "/organisation", "organisation"));
         }

@@ -3,7 +3,7 @@
  * translation of service errors into problem+json. Feature pages live in their own modules.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "access", "identity", "organisation", "audit", "catalog"})
+@ApplicationModule(allowedDependencies = {"shared", "access", "identity", "organisation", "audit", "catalog", "cases"})
 package org.koban.server.web;
 
 import org.jspecify.annotations.NullMarked;

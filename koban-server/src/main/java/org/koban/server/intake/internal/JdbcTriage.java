@@ -25,6 +25,7 @@ import org.koban.server.intake.ReportDetail;
 import org.koban.server.intake.ReportMessage;
 import org.koban.server.intake.ReportState;
 import org.koban.server.intake.ReportSummary;
+import org.koban.server.intake.ReportTimings;
 import org.koban.server.intake.ReporterNotified;
 import org.koban.server.intake.Triage;
 import org.koban.server.intake.TriageQuery;
@@ -407,6 +408,29 @@ class JdbcTriage implements Triage {
                     null,
                     Map.of("reference", row.reference, "length", body.length()));
         }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public ReportTimings timings(Actor actor) {
+        permissions.check(actor, Action.DASHBOARD_VIEW);
+        Instant since = clock.instant().minus(Duration.ofDays(365));
+        return jdbc.sql("""
+                        select percentile_cont(0.5) within group (order by extract(epoch from (acknowledged_at - received_at)))
+                                   filter (where acknowledged_at is not null),
+                               percentile_cont(0.5) within group (
+                                   order by extract(epoch from (triaged_at - received_at)) - paused_seconds)
+                                   filter (where triaged_at is not null)
+                        from report where received_at >= :since
+                        """)
+                .param("since", Timestamp.from(since))
+                .query((rs, n) -> new ReportTimings(seconds(rs, 1), seconds(rs, 2)))
+                .single();
+    }
+
+    private static @Nullable Duration seconds(ResultSet rs, int column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : Duration.ofSeconds(Math.round(value));
     }
 
     @Override

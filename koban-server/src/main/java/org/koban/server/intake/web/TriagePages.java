@@ -11,6 +11,7 @@ import org.koban.server.access.Actor;
 import org.koban.server.access.Permissions;
 import org.koban.server.intake.AttachmentContent;
 import org.koban.server.intake.CloseReason;
+import org.koban.server.intake.Downloads;
 import org.koban.server.intake.ReportState;
 import org.koban.server.intake.Triage;
 import org.koban.server.intake.TriageQuery;

@@ -1,9 +1,8 @@
-package org.koban.server.intake.web;
+package org.koban.server.intake;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.koban.server.intake.AttachmentContent;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 
