@@ -63,6 +63,14 @@ public interface Triage {
     /** A message to every reporter of the case (the case page's "message to reporters"). */
     void messageReportersOfCase(Actor actor, UUID caseId, String body);
 
+    /**
+     * Raises acknowledgement and triage SLA alerts for open reports (each once). Called by the scheduled SLA
+     * check inside its transaction.
+     *
+     * @return how many new alerts were raised
+     */
+    int raiseSlaAlerts(java.time.Instant now);
+
     /** How fast the PSIRT acknowledges and triages, for the dashboard. */
     ReportTimings timings(Actor actor);
 

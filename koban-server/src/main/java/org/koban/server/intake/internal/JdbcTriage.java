@@ -33,6 +33,8 @@ import org.koban.server.shared.InvalidInputException;
 import org.koban.server.shared.NotFoundException;
 import org.koban.server.shared.Page;
 import org.koban.server.shared.Validation;
+import org.koban.server.sla.SlaAlert;
+import org.koban.server.sla.SlaAlerts;
 import org.koban.server.sla.SlaClock;
 import org.koban.server.sla.SlaPolicies;
 import org.koban.server.sla.SlaPolicy;
@@ -52,6 +54,7 @@ class JdbcTriage implements Triage {
     private final AuditLog audit;
     private final AttachmentStore store;
     private final SlaPolicies sla;
+    private final SlaAlerts alerts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -61,8 +64,10 @@ class JdbcTriage implements Triage {
             AuditLog audit,
             AttachmentStore store,
             SlaPolicies sla,
+            SlaAlerts alerts,
             ApplicationEventPublisher events,
             Clock clock) {
+        this.alerts = alerts;
         this.jdbc = jdbc;
         this.permissions = permissions;
         this.audit = audit;
@@ -408,6 +413,65 @@ class JdbcTriage implements Triage {
                     null,
                     Map.of("reference", row.reference, "length", body.length()));
         }
+    }
+
+    @Override
+    @Transactional
+    public int raiseSlaAlerts(Instant now) {
+        SlaPolicy policy = sla.current();
+        double share = policy.warningPercent() / 100.0;
+        int raised = 0;
+        // Acknowledgement: no answer yet to the reporter.
+        for (var row : jdbc.sql("""
+                        select id, reference, received_at from report
+                        where state in ('RECEIVED', 'NEEDS_INFORMATION') and acknowledged_at is null
+                          and received_at + make_interval(days => :days) * :share <= :now
+                        """)
+                .param("days", policy.acknowledgeDays())
+                .param("share", share)
+                .param("now", Timestamp.from(now))
+                .query((rs, n) -> new Object[] {
+                    rs.getObject("id", UUID.class), rs.getString("reference"), instant(rs, "received_at")
+                })
+                .list()) {
+            Instant due = SlaPolicy.due((Instant) row[2], policy.acknowledgeDays(), Duration.ZERO);
+            if (alerts.raiseOnce(
+                    (UUID) row[0], "acknowledge", alert(now, due, (String) row[1], "Acknowledge the report", (UUID)
+                            row[0]))) raised++;
+        }
+        // Triage: not decided, and not waiting for the reporter (the clock is paused then).
+        for (var row : jdbc.sql("""
+                        select id, reference, received_at, paused_seconds from report
+                        where state = 'RECEIVED' and triaged_at is null
+                          and received_at + make_interval(days => :days) * :share + paused_seconds * interval '1 second' <= :now
+                        """)
+                .param("days", policy.triageDays())
+                .param("share", share)
+                .param("now", Timestamp.from(now))
+                .query((rs, n) -> new Object[] {
+                    rs.getObject("id", UUID.class),
+                    rs.getString("reference"),
+                    instant(rs, "received_at"),
+                    rs.getLong("paused_seconds")
+                })
+                .list()) {
+            Instant due = SlaPolicy.due((Instant) row[2], policy.triageDays(), Duration.ofSeconds((Long) row[3]));
+            if (alerts.raiseOnce(
+                    (UUID) row[0], "triage", alert(now, due, (String) row[1], "Triage the report", (UUID) row[0])))
+                raised++;
+        }
+        return raised;
+    }
+
+    private static SlaAlert alert(Instant now, Instant due, String reference, String target, UUID reportId) {
+        return new SlaAlert(
+                now.isAfter(due) ? SlaAlert.Level.BREACH : SlaAlert.Level.WARNING,
+                reference,
+                target,
+                due,
+                null,
+                null,
+                "/reports/" + reportId);
     }
 
     @Override
