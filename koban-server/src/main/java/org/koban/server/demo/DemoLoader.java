@@ -6,17 +6,31 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.koban.server.access.Actor;
+import org.koban.server.cases.CaseState;
+import org.koban.server.cases.Cases;
+import org.koban.server.cases.StatusDecision;
+import org.koban.server.cases.VersionStatus;
+import org.koban.server.cases.VulnerabilityCommand;
+import org.koban.server.catalog.Catalog;
 import org.koban.server.catalog.CatalogTransfer;
 import org.koban.server.catalog.ImportResult;
+import org.koban.server.catalog.ProductFilter;
+import org.koban.server.catalog.ProductView;
 import org.koban.server.identity.UserCommand;
 import org.koban.server.identity.Users;
+import org.koban.server.intake.Intake;
+import org.koban.server.intake.ReportSubmission;
+import org.koban.server.intake.Triage;
+import org.koban.server.intake.TriageQuery;
 import org.koban.server.organisation.Organisation;
 import org.koban.server.organisation.ProductionLineCommand;
 import org.koban.server.organisation.SiteCommand;
+import org.koban.server.shared.PageQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,6 +56,10 @@ class DemoLoader implements ApplicationRunner {
     private final Organisation organisation;
     private final Users users;
     private final CatalogTransfer catalog;
+    private final Catalog productCatalog;
+    private final Intake intake;
+    private final Triage triage;
+    private final Cases cases;
     private final TransactionTemplate tx;
     private final Clock clock;
 
@@ -50,8 +68,16 @@ class DemoLoader implements ApplicationRunner {
             Organisation organisation,
             Users users,
             CatalogTransfer catalog,
+            Catalog productCatalog,
+            Intake intake,
+            Triage triage,
+            Cases cases,
             TransactionTemplate tx,
             Clock clock) {
+        this.productCatalog = productCatalog;
+        this.intake = intake;
+        this.triage = triage;
+        this.cases = cases;
         this.enabled = enabled;
         this.organisation = organisation;
         this.users = users;
@@ -126,6 +152,111 @@ class DemoLoader implements ApplicationRunner {
                 result.familiesCreated(),
                 result.productsCreated(),
                 result.versionsCreated());
+        loadReportsAndACase(koban);
         return true;
+    }
+
+    /**
+     * A few reports as reporters would send them, and one case worked on by two production lines, so the triage
+     * queue, a case page and the dashboard have something to show.
+     */
+    private void loadReportsAndACase(Actor koban) {
+        List<ProductView> products = productCatalog
+                .products(koban, PageQuery.all(), ProductFilter.none())
+                .items();
+        ProductView first = products.get(0);
+        ProductView second = products.stream()
+                .filter(p -> !p.lineId().equals(first.lineId()))
+                .findFirst()
+                .orElse(first);
+        String caseReport = intake.submit(
+                        new ReportSubmission(
+                                first.id().toString(),
+                                null,
+                                "The web interface accepts a crafted firmware upload without checking its signature.\n"
+                                        + "An attacker on the local network can install modified firmware.",
+                                "Persistent code execution on the device.",
+                                "1. Sign in as any user\n2. Upload the attached image\n3. Reboot",
+                                false,
+                                false,
+                                List.of(),
+                                "I plan to present this in 90 days.",
+                                "Aiko Tanaka",
+                                "Example Security Lab",
+                                "aiko@example.org",
+                                null,
+                                "Aiko Tanaka (Example Security Lab)",
+                                true),
+                        List.of())
+                .reference();
+        intake.submit(
+                new ReportSubmission(
+                        "Smart meter",
+                        "3.2",
+                        "Debug port left open on the board; UART gives a root shell.",
+                        null,
+                        null,
+                        false,
+                        false,
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        false),
+                List.of());
+        intake.submit(
+                new ReportSubmission(
+                        null,
+                        null,
+                        "Your website's contact form reflects input without escaping.",
+                        null,
+                        null,
+                        true,
+                        false,
+                        List.of("https://example.org/writeup"),
+                        null,
+                        "Anonymous",
+                        null,
+                        null,
+                        null,
+                        null,
+                        false),
+                List.of());
+        UUID reportId = triage.queue(koban, TriageQuery.open(PageQuery.of(caseReport, 0, 1)))
+                .items()
+                .get(0)
+                .id();
+        var opened = cases.openFromReport(koban, reportId, "Unsigned firmware accepted by the web interface");
+        var vulnerability = cases.addVulnerability(
+                koban,
+                opened.id(),
+                new VulnerabilityCommand(
+                        "Missing firmware signature verification",
+                        "The upload handler installs images without verifying their signature.",
+                        "CWE-347",
+                        "CVSS:3.1/AV:A/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:H",
+                        "CVSS:4.0/AV:A/AC:L/AT:N/PR:L/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N",
+                        null));
+        List<UUID> affected = new java.util.ArrayList<>();
+        affected.add(productCatalog
+                .versions(koban, first.id(), PageQuery.all())
+                .items()
+                .get(0)
+                .id());
+        if (!second.id().equals(first.id())) {
+            affected.add(productCatalog
+                    .versions(koban, second.id(), PageQuery.all())
+                    .items()
+                    .get(0)
+                    .id());
+        }
+        cases.decideStatus(
+                koban,
+                opened.id(),
+                new StatusDecision(vulnerability.id(), affected, VersionStatus.KNOWN_AFFECTED, null, null));
+        cases.move(koban, opened.id(), CaseState.REMEDIATION, null);
     }
 }

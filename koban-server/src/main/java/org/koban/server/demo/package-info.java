@@ -3,7 +3,7 @@
  * user for every role, so that a newcomer sees Koban at work on the first start.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "access", "organisation", "identity", "catalog"})
+@ApplicationModule(allowedDependencies = {"shared", "access", "organisation", "identity", "catalog", "intake", "cases"})
 package org.koban.server.demo;
 
 import org.jspecify.annotations.NullMarked;

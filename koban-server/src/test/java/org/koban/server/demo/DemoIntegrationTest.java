@@ -49,6 +49,13 @@ class DemoIntegrationTest {
             assertThat(count(jdbc, "select count(*) from production_line")).isGreaterThanOrEqualTo(6);
             assertThat(count(jdbc, "select count(*) from product")).isGreaterThanOrEqualTo(30);
             assertThat(count(jdbc, "select count(*) from product_version")).isGreaterThanOrEqualTo(60);
+            // Something to triage, and a case two production lines work on.
+            assertThat(count(jdbc, "select count(*) from report where state = 'RECEIVED'"))
+                    .isEqualTo(2);
+            assertThat(count(jdbc, "select count(*) from psirt_case where state = 'REMEDIATION'"))
+                    .isEqualTo(1);
+            assertThat(count(jdbc, "select count(distinct line_id) from remediation_task"))
+                    .isEqualTo(2);
             assertThat(count(jdbc, "select count(distinct lifecycle) from product_version"))
                     .isEqualTo(3);
             assertThat(count(jdbc, "select count(*) from product_version where cpe is null or purl is null"))
