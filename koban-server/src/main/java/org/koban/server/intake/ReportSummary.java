@@ -19,4 +19,14 @@ public record ReportSummary(
         boolean exploited,
         SlaClock acknowledgement,
         SlaClock triage,
-        @Nullable CaseLink caseLink) {}
+        @Nullable CaseLink caseLink,
+        java.time.Duration age) {
+
+    /** The age in the queue's words: "3 d 4 h", "5 h", "12 min". */
+    public String ageText() {
+        long minutes = age.toMinutes();
+        if (minutes < 60) return Math.max(0, minutes) + " min";
+        if (minutes < 24 * 60) return (minutes / 60) + " h";
+        return (minutes / (24 * 60)) + " d " + (minutes % (24 * 60)) / 60 + " h";
+    }
+}

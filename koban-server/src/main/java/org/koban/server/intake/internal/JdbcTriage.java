@@ -130,7 +130,8 @@ class JdbcTriage implements Triage {
                         rs.getBoolean("exploited"),
                         acknowledgement(policy, rs, now),
                         triageClock(policy, rs, now),
-                        caseLink(rs)))
+                        caseLink(rs),
+                        Duration.between(instant(rs, "received_at"), now)))
                 .list();
         return Page.of(items, page, total);
     }
