@@ -31,5 +31,9 @@ public enum Action {
     /** Change the acknowledgement, triage and fix targets. */
     SLA_POLICY_EDIT,
     /** See the outgoing mail queue and its delivery state. */
-    OUTBOX_VIEW
+    OUTBOX_VIEW,
+    /** See the directory of outside parties (coordinators, CNAs, vendors, suppliers, researcher groups). */
+    PARTY_VIEW,
+    /** Add, change, import and remove parties. */
+    PARTY_MANAGE
 }

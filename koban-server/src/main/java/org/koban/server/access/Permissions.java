@@ -40,7 +40,9 @@ public class Permissions {
                         Action.CASE_MANAGE,
                         Action.CASE_WORK,
                         Action.ATTACHMENT_DOWNLOAD,
-                        Action.SLA_POLICY_EDIT));
+                        Action.SLA_POLICY_EDIT,
+                        Action.PARTY_VIEW,
+                        Action.PARTY_MANAGE));
         GRANTS.put(
                 Role.PSIRT_ANALYST,
                 EnumSet.of(
@@ -53,7 +55,9 @@ public class Permissions {
                         Action.CASE_VIEW,
                         Action.CASE_MANAGE,
                         Action.CASE_WORK,
-                        Action.ATTACHMENT_DOWNLOAD));
+                        Action.ATTACHMENT_DOWNLOAD,
+                        Action.PARTY_VIEW,
+                        Action.PARTY_MANAGE));
         // Line engineers edit and import their own lines' products; the line check narrows this grant.
         GRANTS.put(
                 Role.LINE_ENGINEER,

@@ -15,6 +15,7 @@ public record Navigation(String userName, String roles, List<Item> items) {
         if (permissions.can(actor, Action.DASHBOARD_VIEW)) items.add(new Item("Dashboard", "/", "dashboard"));
         if (permissions.can(actor, Action.REPORT_TRIAGE)) items.add(new Item("Triage", "/reports", "triage"));
         if (permissions.can(actor, Action.CASE_VIEW)) items.add(new Item("Cases", "/cases", "cases"));
+        if (permissions.can(actor, Action.PARTY_VIEW)) items.add(new Item("Parties", "/parties", "parties"));
         if (permissions.can(actor, Action.ORGANISATION_VIEW)) {
             items.add(new Item("Organisation", "/organisation", "organisation"));
         }

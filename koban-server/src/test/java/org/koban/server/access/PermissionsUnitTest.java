@@ -46,7 +46,9 @@ class PermissionsUnitTest {
                         Action.CASE_MANAGE,
                         Action.CASE_WORK,
                         Action.ATTACHMENT_DOWNLOAD,
-                        Action.SLA_POLICY_EDIT));
+                        Action.SLA_POLICY_EDIT,
+                        Action.PARTY_VIEW,
+                        Action.PARTY_MANAGE));
         EXPECTED.put(
                 Role.PSIRT_ANALYST,
                 EnumSet.of(
@@ -59,7 +61,9 @@ class PermissionsUnitTest {
                         Action.CASE_VIEW,
                         Action.CASE_MANAGE,
                         Action.CASE_WORK,
-                        Action.ATTACHMENT_DOWNLOAD));
+                        Action.ATTACHMENT_DOWNLOAD,
+                        Action.PARTY_VIEW,
+                        Action.PARTY_MANAGE));
         EXPECTED.put(
                 Role.LINE_ENGINEER,
                 EnumSet.of(
