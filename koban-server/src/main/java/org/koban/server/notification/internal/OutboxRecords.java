@@ -150,7 +150,9 @@ class OutboxRecords {
         return ts == null ? null : ts.toInstant();
     }
 
+    /** One line, at most {@link #MAX_ERROR_LENGTH} characters: enough to see what went wrong. */
     static String truncate(String error) {
-        return error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH - 1) + "…";
+        String flat = error.replaceAll("\\s+", " ").strip();
+        return flat.length() <= MAX_ERROR_LENGTH ? flat : flat.substring(0, MAX_ERROR_LENGTH - 1) + "…";
     }
 }
