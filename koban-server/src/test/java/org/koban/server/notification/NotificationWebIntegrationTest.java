@@ -183,8 +183,19 @@ class NotificationWebIntegrationTest {
                 .andExpect(jsonPath("$.errors[*].field")
                         .value(org.hamcrest.Matchers.containsInAnyOrder(
                                 "reporterReplies", "taskAssignments", "slaWarnings", "slaBreaches")));
-        mvc.perform(get("/api/v1/me/notification-preferences").header("Authorization", "Bearer " + token))
-                .andExpect(jsonPath("$.newReports").value(true));
+        // What GET answers can be sent back unchanged: it has exactly the five fields.
+        String current = mvc.perform(
+                        get("/api/v1/me/notification-preferences").header("Authorization", "Bearer " + token))
+                .andExpect(jsonPath("$.newReports").value(true))
+                .andExpect(jsonPath("$.length()").value(5))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        mvc.perform(put("/api/v1/me/notification-preferences")
+                        .header("Authorization", "Bearer " + token)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(current))
+                .andExpect(status().isOk());
         mvc.perform(put("/api/v1/me/notification-preferences")
                         .header("Authorization", "Bearer " + token)
                         .contentType(MediaType.APPLICATION_JSON)

@@ -11,11 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import org.koban.server.notification.internal.OutboxRecords.Due;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -72,18 +75,40 @@ class MailDelivery {
         return attempted;
     }
 
+    /**
+     * One SMTP connection per batch: the sender connects once and reports which messages failed. When the
+     * server cannot be reached, every mail of the batch fails with the same error after one connection
+     * attempt, rather than one timeout per mail.
+     */
     private int deliverBatch(JavaMailSender sender, Instant now) {
         var due = records.lockDue(now, properties.batch());
+        Map<MimeMessage, Due> messages = new IdentityHashMap<>();
         for (Due mail : due) {
             try {
-                sender.send(message(sender, mail, now));
-                records.markSent(mail.id(), now);
+                messages.put(message(sender, mail, now), mail);
             } catch (AddressException e) {
                 // A malformed address will not get better with time.
                 records.markFailed(mail.id(), "invalid recipient address: " + e.getMessage());
-            } catch (MessagingException | MailException e) {
+            } catch (MessagingException e) {
                 failed(mail, describe(e), now);
             }
+        }
+        if (messages.isEmpty()) return due.size();
+        Map<Object, Exception> failures = Map.of();
+        Exception whole = null;
+        try {
+            sender.send(messages.keySet().toArray(MimeMessage[]::new));
+        } catch (MailSendException e) {
+            failures = e.getFailedMessages();
+            if (failures.isEmpty()) whole = e;
+        } catch (MailException e) {
+            // e.g. authentication refused: nothing of the batch went out.
+            whole = e;
+        }
+        for (var entry : messages.entrySet()) {
+            Exception problem = whole != null ? whole : failures.get(entry.getKey());
+            if (problem == null) records.markSent(entry.getValue().id(), now);
+            else failed(entry.getValue(), describe(problem), now);
         }
         return due.size();
     }
