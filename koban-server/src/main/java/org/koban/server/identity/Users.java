@@ -1,7 +1,12 @@
 package org.koban.server.identity;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.koban.server.access.Actor;
+import org.koban.server.access.Role;
 import org.koban.server.shared.Page;
 import org.koban.server.shared.PageQuery;
 
@@ -26,4 +31,13 @@ public interface Users {
 
     /** Whether any user exists: the first start creates the admin. */
     boolean anyExists();
+
+    /**
+     * Enabled users who have at least one of the roles and, when a line is given, are members of it. For
+     * Koban's own notifications, not for display: it takes no actor and checks no permission.
+     */
+    List<MailRecipient> recipients(Set<Role> roles, @Nullable UUID lineId);
+
+    /** The user as a recipient, if they exist and are enabled. For Koban's own notifications. */
+    Optional<MailRecipient> recipient(UUID userId);
 }

@@ -23,6 +23,7 @@ public record Navigation(String userName, String roles, List<Item> items) {
             items.add(new Item("Products", "/catalog/products", "catalog"));
         if (permissions.can(actor, Action.USER_VIEW)) items.add(new Item("Users", "/admin/users", "users"));
         if (permissions.can(actor, Action.AUDIT_VIEW)) items.add(new Item("Audit log", "/admin/audit", "audit"));
+        if (permissions.can(actor, Action.OUTBOX_VIEW)) items.add(new Item("Outbox", "/admin/outbox", "outbox"));
         if (permissions.can(actor, Action.OWN_ACCOUNT_MANAGE)) items.add(new Item("Account", "/account", "account"));
         String roles = String.join(
                 ", ", actor.roles().stream().map(r -> r.label()).sorted().toList());

@@ -1,6 +1,8 @@
 package org.koban.server.identity.internal;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -10,6 +12,7 @@ import org.koban.server.access.Actor;
 import org.koban.server.access.Permissions;
 import org.koban.server.access.Role;
 import org.koban.server.audit.AuditLog;
+import org.koban.server.identity.MailRecipient;
 import org.koban.server.identity.UserCommand;
 import org.koban.server.identity.UserView;
 import org.koban.server.identity.Users;
@@ -148,6 +151,18 @@ class JdbcUsers implements Users {
     @Transactional(readOnly = true)
     public boolean anyExists() {
         return records.anyExists();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<MailRecipient> recipients(Set<Role> roles, @Nullable UUID lineId) {
+        return roles.isEmpty() ? List.of() : records.recipients(roles, lineId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<MailRecipient> recipient(UUID userId) {
+        return records.recipient(userId);
     }
 
     private Validation validate(UserCommand command, @Nullable UUID self) {

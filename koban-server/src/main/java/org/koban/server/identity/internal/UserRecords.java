@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.koban.server.access.Role;
+import org.koban.server.identity.MailRecipient;
 import org.koban.server.identity.UserView;
 import org.koban.server.shared.PageQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -181,6 +182,31 @@ class UserRecords {
         return jdbc.sql("select exists (select 1 from app_user)")
                 .query(Boolean.class)
                 .single();
+    }
+
+    List<MailRecipient> recipients(Set<Role> roles, @Nullable UUID lineId) {
+        return jdbc.sql("""
+                        select u.id, u.email, u.display_name from app_user u
+                        where u.enabled and u.roles && cast(:roles as text[])
+                          and (cast(:line as uuid) is null
+                               or exists (select 1 from user_line ul where ul.user_id = u.id and ul.line_id = :line))
+                        order by u.email
+                        """)
+                .param("roles", roleNames(roles))
+                .param("line", lineId)
+                .query(UserRecords::recipient)
+                .list();
+    }
+
+    Optional<MailRecipient> recipient(UUID id) {
+        return jdbc.sql("select id, email, display_name from app_user where id = :id and enabled")
+                .param("id", id)
+                .query(UserRecords::recipient)
+                .optional();
+    }
+
+    private static MailRecipient recipient(ResultSet rs, int row) throws SQLException {
+        return new MailRecipient(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"));
     }
 
     private static String[] roleNames(Set<Role> roles) {
