@@ -4,7 +4,7 @@
  * the participant portal and CVE ids build on this.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "access", "audit"})
+@ApplicationModule(allowedDependencies = {"shared", "access", "audit", "cases"})
 package org.koban.server.coordination;
 
 import org.jspecify.annotations.NullMarked;

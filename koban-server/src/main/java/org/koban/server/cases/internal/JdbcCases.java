@@ -70,7 +70,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-class JdbcCases implements Cases {
+class JdbcCases implements Cases, org.koban.server.cases.CaseTimeline {
 
     private static final Pattern CVE = Pattern.compile("CVE-\\d{4}-\\d{4,19}");
     private static final Pattern CASE_REFERENCE = Pattern.compile("[A-Za-z0-9-]{1,64}");
@@ -563,6 +563,7 @@ class JdbcCases implements Cases {
             throw InvalidInputException.of("at", "must not be in the future");
         lock(caseId);
         setFact(caseId, fact, when, true);
+        events.publishEvent(new org.koban.server.cases.CaseFactRecorded(caseId, reference(caseId), fact, when));
         timeline(
                 caseId,
                 actor,
@@ -1206,6 +1207,23 @@ class JdbcCases implements Cases {
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", caseId)
                 .update();
+    }
+
+    @Override
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void record(@Nullable Actor actor, UUID caseId, String kind, boolean internal, String text) {
+        timeline(caseId, actor, kind, internal, text);
+        touch(caseId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public String reference(UUID caseId) {
+        return jdbc.sql("select reference from psirt_case where id = :id")
+                .param("id", caseId)
+                .query(String.class)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("Case", caseId));
     }
 
     void timeline(UUID caseId, @Nullable Actor actor, String kind, boolean internal, String text) {
