@@ -21,6 +21,11 @@ import org.koban.server.catalog.CatalogTransfer;
 import org.koban.server.catalog.ImportResult;
 import org.koban.server.catalog.ProductFilter;
 import org.koban.server.catalog.ProductView;
+import org.koban.server.coordination.Embargoes;
+import org.koban.server.coordination.Parties;
+import org.koban.server.coordination.PartyCommand;
+import org.koban.server.coordination.PartyContact;
+import org.koban.server.coordination.PartyKind;
 import org.koban.server.identity.UserCommand;
 import org.koban.server.identity.Users;
 import org.koban.server.intake.Intake;
@@ -60,6 +65,8 @@ class DemoLoader implements ApplicationRunner {
     private final Intake intake;
     private final Triage triage;
     private final Cases cases;
+    private final Parties parties;
+    private final Embargoes embargoes;
     private final TransactionTemplate tx;
     private final Clock clock;
 
@@ -72,8 +79,12 @@ class DemoLoader implements ApplicationRunner {
             Intake intake,
             Triage triage,
             Cases cases,
+            Parties parties,
+            Embargoes embargoes,
             TransactionTemplate tx,
             Clock clock) {
+        this.parties = parties;
+        this.embargoes = embargoes;
         this.productCatalog = productCatalog;
         this.intake = intake;
         this.triage = triage;
@@ -258,5 +269,48 @@ class DemoLoader implements ApplicationRunner {
                 opened.id(),
                 new StatusDecision(vulnerability.id(), affected, VersionStatus.KNOWN_AFFECTED, null, null));
         cases.move(koban, opened.id(), CaseState.REMEDIATION, null);
+        // Coordination so far: the parties a Japanese and Taiwanese manufacturer works with, and an embargo.
+        parties.importParties(
+                koban,
+                List.of(
+                        new PartyCommand(
+                                "JPCERT/CC (demo)",
+                                PartyKind.COORDINATOR,
+                                "JP",
+                                "https://www.jpcert.or.jp/english/",
+                                null,
+                                List.of(new PartyContact(
+                                        "Vulnerability coordination desk", "vuls@example.jp", "coordination")),
+                                null,
+                                "National coordinator; publishes JVN advisories. Demo contact, not the real address."),
+                        new PartyCommand(
+                                "TWCERT/CC (demo)",
+                                PartyKind.COORDINATOR,
+                                "TW",
+                                "https://www.twcert.org.tw/",
+                                null,
+                                List.of(new PartyContact("Vulnerability handling", "vuln@example.tw", "coordination")),
+                                null,
+                                "CNA for Taiwan. Demo contact, not the real address."),
+                        new PartyCommand(
+                                "Example Modules Ltd. (demo)",
+                                PartyKind.SUPPLIER,
+                                "DE",
+                                null,
+                                null,
+                                List.of(new PartyContact("PSIRT", "psirt@example.com", null)),
+                                null,
+                                "Supplies the web interface module used by two of our lines.")));
+        embargoes.propose(
+                koban,
+                opened.id(),
+                java.time.LocalDateTime.now(clock.withZone(java.time.ZoneId.of("Asia/Tokyo")))
+                        .plusDays(75)
+                        .withHour(9)
+                        .withMinute(0)
+                        .withSecond(0)
+                        .withNano(0),
+                "Asia/Tokyo");
+        embargoes.accept(koban, opened.id());
     }
 }

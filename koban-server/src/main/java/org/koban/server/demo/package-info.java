@@ -3,7 +3,17 @@
  * user for every role, so that a newcomer sees Koban at work on the first start.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "access", "organisation", "identity", "catalog", "intake", "cases"})
+@ApplicationModule(
+        allowedDependencies = {
+            "shared",
+            "access",
+            "organisation",
+            "identity",
+            "catalog",
+            "intake",
+            "cases",
+            "coordination"
+        })
 package org.koban.server.demo;
 
 import org.jspecify.annotations.NullMarked;
