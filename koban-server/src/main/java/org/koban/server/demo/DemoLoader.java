@@ -22,6 +22,8 @@ import org.koban.server.catalog.ImportResult;
 import org.koban.server.catalog.ProductFilter;
 import org.koban.server.catalog.ProductView;
 import org.koban.server.coordination.Embargoes;
+import org.koban.server.coordination.ParticipantRole;
+import org.koban.server.coordination.Participants;
 import org.koban.server.coordination.Parties;
 import org.koban.server.coordination.PartyCommand;
 import org.koban.server.coordination.PartyContact;
@@ -67,6 +69,7 @@ class DemoLoader implements ApplicationRunner {
     private final Cases cases;
     private final Parties parties;
     private final Embargoes embargoes;
+    private final Participants participants;
     private final TransactionTemplate tx;
     private final Clock clock;
 
@@ -81,8 +84,10 @@ class DemoLoader implements ApplicationRunner {
             Cases cases,
             Parties parties,
             Embargoes embargoes,
+            Participants participants,
             TransactionTemplate tx,
             Clock clock) {
+        this.participants = participants;
         this.parties = parties;
         this.embargoes = embargoes;
         this.productCatalog = productCatalog;
@@ -312,5 +317,14 @@ class DemoLoader implements ApplicationRunner {
                         .withNano(0),
                 "Asia/Tokyo");
         embargoes.accept(koban, opened.id());
+        var directory = parties.list(koban, PageQuery.of("(demo)", 0, 10), null).items();
+        for (var party : directory) {
+            if (party.name().startsWith("JPCERT")) {
+                participants.add(
+                        koban, opened.id(), party.id(), ParticipantRole.COORDINATOR, "JVNVU#90000001", clock.instant());
+            } else if (party.name().startsWith("Example Modules")) {
+                participants.add(koban, opened.id(), party.id(), ParticipantRole.SUPPLIER, null, clock.instant());
+            }
+        }
     }
 }

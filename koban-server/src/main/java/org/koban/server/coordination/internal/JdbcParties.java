@@ -207,6 +207,14 @@ class JdbcParties implements Parties {
     public void delete(Actor actor, UUID partyId) {
         permissions.check(actor, Action.PARTY_MANAGE);
         PartyView before = load(partyId);
+        long cases = jdbc.sql("select count(*) from case_participant where party_id = :id")
+                .param("id", partyId)
+                .query(Long.class)
+                .single();
+        if (cases > 0) {
+            throw InvalidInputException.of(
+                    "party", before.name() + " takes part in " + cases + " case(s) and stays in the directory");
+        }
         jdbc.sql("delete from party where id = :id").param("id", partyId).update();
         audit.record(actor, "party.deleted", "party", partyId, auditView(before), null);
     }

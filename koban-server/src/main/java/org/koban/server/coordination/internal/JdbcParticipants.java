@@ -1,0 +1,332 @@
+package org.koban.server.coordination.internal;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.koban.server.access.Action;
+import org.koban.server.access.Actor;
+import org.koban.server.access.Permissions;
+import org.koban.server.audit.AuditLog;
+import org.koban.server.cases.CaseDetail;
+import org.koban.server.cases.CaseTimeline;
+import org.koban.server.cases.Cases;
+import org.koban.server.cases.VulnerabilityView;
+import org.koban.server.coordination.ParticipantRole;
+import org.koban.server.coordination.ParticipantStatus;
+import org.koban.server.coordination.ParticipantView;
+import org.koban.server.coordination.Participants;
+import org.koban.server.shared.NotFoundException;
+import org.koban.server.shared.PageQuery;
+import org.koban.server.shared.Validation;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class JdbcParticipants implements Participants {
+
+    private static final int REFERENCE = 100;
+    private static final int STATEMENT = 10_000;
+    private static final int MAX_REFERENCES = 20;
+
+    private final JdbcClient jdbc;
+    private final Permissions permissions;
+    private final AuditLog audit;
+    private final Cases cases;
+    private final CaseTimeline timeline;
+    private final Clock clock;
+
+    JdbcParticipants(
+            JdbcClient jdbc, Permissions permissions, AuditLog audit, Cases cases, CaseTimeline timeline, Clock clock) {
+        this.jdbc = jdbc;
+        this.permissions = permissions;
+        this.audit = audit;
+        this.cases = cases;
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ParticipantView> list(Actor actor, UUID caseId) {
+        CaseDetail c = cases.get(actor, caseId, PageQuery.of(null, 0, 1));
+        return jdbc
+                .sql("select id from case_participant where case_id = :id order by created_at")
+                .param("id", caseId)
+                .query(UUID.class)
+                .list()
+                .stream()
+                .map(id -> load(c, id))
+                .toList();
+    }
+
+    @Override
+    @Transactional
+    public ParticipantView add(
+            Actor actor,
+            UUID caseId,
+            UUID partyId,
+            @Nullable ParticipantRole role,
+            @Nullable String theirReference,
+            @Nullable Instant firstContactedAt) {
+        permissions.check(actor, Action.CASE_MANAGE);
+        CaseDetail c = cases.get(actor, caseId, PageQuery.of(null, 0, 1));
+        Validation v = new Validation();
+        if (role == null) v.reject("role", "is required: " + Arrays.toString(ParticipantRole.values()));
+        String reference = clean(v.optional("theirReference", theirReference, REFERENCE));
+        contactDate(v, firstContactedAt);
+        String partyName = jdbc.sql("select name from party where id = :id")
+                .param("id", partyId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
+        if (partyName == null) v.reject("partyId", "is not a party of the directory");
+        if (partyName != null
+                && jdbc.sql("select count(*) from case_participant where case_id = :c and party_id = :p")
+                                .param("c", caseId)
+                                .param("p", partyId)
+                                .query(Long.class)
+                                .single()
+                        > 0) {
+            v.reject("partyId", partyName + " is already on this case");
+        }
+        v.throwIfInvalid();
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        jdbc.sql("""
+                        insert into case_participant (id, case_id, party_id, role, their_reference, first_contacted_at,
+                            created_at, updated_at)
+                        values (:id, :caseId, :partyId, :role, :reference, :contacted, :now, :now)
+                        """)
+                .param("id", id)
+                .param("caseId", caseId)
+                .param("partyId", partyId)
+                .param("role", role.name())
+                .param("reference", reference)
+                .param("contacted", firstContactedAt == null ? null : Timestamp.from(firstContactedAt))
+                .param("now", Timestamp.from(now))
+                .update();
+        timeline.record(
+                actor,
+                caseId,
+                "participant.added",
+                true,
+                partyName + " joins as " + role.label().toLowerCase()
+                        + (reference == null ? "" : " (their reference " + reference + ")") + ".");
+        audit.record(
+                actor,
+                "participant.added",
+                "case-participant",
+                id,
+                null,
+                Map.of("case", c.reference(), "party", partyName, "role", role.name()));
+        return load(c, id);
+    }
+
+    @Override
+    @Transactional
+    public ParticipantView update(
+            Actor actor,
+            UUID caseId,
+            UUID participantId,
+            @Nullable String theirReference,
+            @Nullable Instant firstContactedAt) {
+        permissions.check(actor, Action.CASE_MANAGE);
+        CaseDetail c = cases.get(actor, caseId, PageQuery.of(null, 0, 1));
+        ParticipantView before = load(c, participantId);
+        Validation v = new Validation();
+        String reference = clean(v.optional("theirReference", theirReference, REFERENCE));
+        contactDate(v, firstContactedAt);
+        v.throwIfInvalid();
+        jdbc.sql("""
+                        update case_participant set their_reference = :reference, first_contacted_at = :contacted,
+                            updated_at = :now where id = :id
+                        """)
+                .param("reference", reference)
+                .param("contacted", firstContactedAt == null ? null : Timestamp.from(firstContactedAt))
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", participantId)
+                .update();
+        timeline.record(
+                actor,
+                caseId,
+                "participant.updated",
+                true,
+                before.partyName() + ": reference " + (reference == null ? "removed" : reference) + ".");
+        Map<String, Object> after = new HashMap<>();
+        after.put("theirReference", String.valueOf(reference));
+        audit.record(
+                actor,
+                "participant.updated",
+                "case-participant",
+                participantId,
+                Map.of("theirReference", String.valueOf(before.theirReference())),
+                after);
+        return load(c, participantId);
+    }
+
+    @Override
+    @Transactional
+    public void remove(Actor actor, UUID caseId, UUID participantId) {
+        permissions.check(actor, Action.CASE_MANAGE);
+        CaseDetail c = cases.get(actor, caseId, PageQuery.of(null, 0, 1));
+        ParticipantView before = load(c, participantId);
+        jdbc.sql("delete from case_participant where id = :id")
+                .param("id", participantId)
+                .update();
+        timeline.record(actor, caseId, "participant.removed", true, before.partyName() + " removed from the case.");
+        audit.record(
+                actor,
+                "participant.removed",
+                "case-participant",
+                participantId,
+                Map.of("party", before.partyName()),
+                null);
+    }
+
+    @Override
+    @Transactional
+    public ParticipantView answer(
+            Actor actor,
+            UUID caseId,
+            UUID participantId,
+            UUID vulnerabilityId,
+            @Nullable ParticipantStatus status,
+            @Nullable String statement,
+            @Nullable List<String> references) {
+        permissions.check(actor, Action.CASE_MANAGE);
+        CaseDetail c = cases.get(actor, caseId, PageQuery.of(null, 0, 1));
+        ParticipantView participant = load(c, participantId);
+        VulnerabilityView vulnerability = c.vulnerabilities().stream()
+                .filter(x -> x.id().equals(vulnerabilityId))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("Vulnerability", vulnerabilityId));
+        Validation v = new Validation();
+        if (status == null) v.reject("status", "is required");
+        String text = clean(v.optional("statement", statement, STATEMENT));
+        if (status == ParticipantStatus.NOT_AFFECTED && text == null) {
+            v.reject("statement", "say why they are not affected");
+        }
+        List<String> refs = new ArrayList<>();
+        List<String> given = references == null ? List.of() : references;
+        if (given.size() > MAX_REFERENCES) v.reject("references", "at most " + MAX_REFERENCES);
+        for (int i = 0; i < given.size(); i++) {
+            String ref = clean(given.get(i));
+            if (ref == null) continue;
+            if (!isWebUrl(ref) || ref.length() > 2_000)
+                v.reject("references[" + i + "]", "must be an http or https URL");
+            refs.add(ref);
+        }
+        v.throwIfInvalid();
+        jdbc.sql("""
+                        insert into participant_answer (participant_id, vulnerability_id, status, statement, "references", updated_at)
+                        values (:p, :v, :status, :statement, :refs, :now)
+                        on conflict (participant_id, vulnerability_id) do update set status = excluded.status,
+                            statement = excluded.statement, "references" = excluded."references", updated_at = excluded.updated_at
+                        """)
+                .param("p", participantId)
+                .param("v", vulnerabilityId)
+                .param("status", status.name())
+                .param("statement", text)
+                .param("refs", refs.toArray(String[]::new))
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+        timeline.record(
+                actor,
+                caseId,
+                "participant.answer",
+                true,
+                participant.partyName() + " on \u201c" + vulnerability.title() + "\u201d: "
+                        + status.label().toLowerCase() + (text == null ? "" : " — " + text));
+        audit.record(
+                actor,
+                "participant.answered",
+                "case-participant",
+                participantId,
+                null,
+                Map.of("vulnerability", vulnerabilityId.toString(), "status", status.name()));
+        return load(c, participantId);
+    }
+
+    private void contactDate(Validation v, @Nullable Instant at) {
+        if (at != null && at.isAfter(clock.instant().plusSeconds(300)))
+            v.reject("firstContactedAt", "must not be in the future");
+    }
+
+    private static boolean isWebUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            return uri.getHost() != null
+                    && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()));
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static @Nullable String clean(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private ParticipantView load(CaseDetail c, UUID participantId) {
+        Map<UUID, ParticipantView.Answer> answers = new HashMap<>();
+        jdbc.sql("select * from participant_answer where participant_id = :id")
+                .param("id", participantId)
+                .query((rs, n) -> {
+                    UUID vid = rs.getObject("vulnerability_id", UUID.class);
+                    answers.put(
+                            vid,
+                            new ParticipantView.Answer(
+                                    vid,
+                                    "",
+                                    ParticipantStatus.valueOf(rs.getString("status")),
+                                    rs.getString("statement"),
+                                    Arrays.asList(
+                                            (String[]) rs.getArray("references").getArray()),
+                                    rs.getTimestamp("updated_at").toInstant()));
+                    return null;
+                })
+                .list();
+        // Every vulnerability of the case has an answer: "no response yet" until one is recorded.
+        List<ParticipantView.Answer> all = c.vulnerabilities().stream()
+                .map(v -> {
+                    var a = answers.get(v.id());
+                    return a == null
+                            ? new ParticipantView.Answer(
+                                    v.id(), v.title(), ParticipantStatus.NO_RESPONSE, null, List.of(), null)
+                            : new ParticipantView.Answer(
+                                    v.id(), v.title(), a.status(), a.statement(), a.references(), a.updatedAt());
+                })
+                .toList();
+        return jdbc.sql("""
+                        select p.*, y.name as party_name from case_participant p join party y on y.id = p.party_id
+                        where p.id = :id and p.case_id = :caseId
+                        """)
+                .param("id", participantId)
+                .param("caseId", c.id())
+                .query((rs, n) -> new ParticipantView(
+                        participantId,
+                        c.id(),
+                        rs.getObject("party_id", UUID.class),
+                        rs.getString("party_name"),
+                        ParticipantRole.valueOf(rs.getString("role")),
+                        rs.getString("their_reference"),
+                        rs.getTimestamp("first_contacted_at") == null
+                                ? null
+                                : rs.getTimestamp("first_contacted_at").toInstant(),
+                        rs.getTimestamp("viewed_at") == null
+                                ? null
+                                : rs.getTimestamp("viewed_at").toInstant(),
+                        all))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("Participant", participantId));
+    }
+}

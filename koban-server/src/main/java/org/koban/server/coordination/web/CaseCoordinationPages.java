@@ -1,0 +1,196 @@
+package org.koban.server.coordination.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.koban.server.access.Action;
+import org.koban.server.access.Actor;
+import org.koban.server.access.Permissions;
+import org.koban.server.cases.CaseTimeline;
+import org.koban.server.coordination.Embargoes;
+import org.koban.server.shared.InvalidInputException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A case's coordination page: its participants and its embargo. */
+@Controller
+class CaseCoordinationPages {
+
+    private final org.koban.server.coordination.Participants participants;
+    private final org.koban.server.coordination.Parties parties;
+
+    private final Embargoes embargoes;
+    private final CaseTimeline cases;
+    private final Permissions permissions;
+
+    CaseCoordinationPages(
+            Embargoes embargoes,
+            CaseTimeline cases,
+            Permissions permissions,
+            org.koban.server.coordination.Participants participants,
+            org.koban.server.coordination.Parties parties) {
+        this.participants = participants;
+        this.parties = parties;
+        this.embargoes = embargoes;
+        this.cases = cases;
+        this.permissions = permissions;
+    }
+
+    @GetMapping("/cases/{caseId}/coordination")
+    String show(Actor actor, @PathVariable UUID caseId, Model model) {
+        return page(actor, caseId, model, List.of());
+    }
+
+    @GetMapping("/cases/{caseId}/embargo")
+    String embargo(@PathVariable UUID caseId) {
+        return "redirect:/cases/" + caseId + "/coordination";
+    }
+
+    private String page(Actor actor, UUID caseId, Model model, List<InvalidInputException.Problem> problems) {
+        model.addAttribute("embargo", embargoes.get(actor, caseId));
+        model.addAttribute("participants", participants.list(actor, caseId));
+        model.addAttribute("roles", org.koban.server.coordination.ParticipantRole.values());
+        model.addAttribute("answerStatuses", org.koban.server.coordination.ParticipantStatus.values());
+        if (permissions.can(actor, Action.CASE_MANAGE)) {
+            model.addAttribute(
+                    "directory",
+                    parties.list(actor, org.koban.server.shared.PageQuery.of(null, 0, 200), null)
+                            .items());
+        }
+        model.addAttribute("reference", cases.reference(caseId));
+        model.addAttribute("canManage", permissions.can(actor, Action.CASE_MANAGE));
+        model.addAttribute("problems", problems);
+        model.addAttribute("zones", List.of("UTC", "Asia/Tokyo", "Asia/Taipei", "Europe/Berlin", "America/New_York"));
+        model.addAttribute("utc", ZoneId.of("UTC"));
+        return "coordination/case";
+    }
+
+    @PostMapping("/cases/{caseId}/embargo/{step}")
+    String step(
+            Actor actor,
+            @PathVariable UUID caseId,
+            @PathVariable String step,
+            @RequestParam(required = false) @Nullable String end,
+            @RequestParam(required = false) @Nullable String timeZone,
+            @RequestParam(required = false) @Nullable String reason,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Supplier<?> action = switch (step) {
+            case "proposal" -> () -> embargoes.propose(actor, caseId, dateTime(end), timeZone);
+            case "acceptance" -> () -> embargoes.accept(actor, caseId);
+            case "rejection" -> () -> embargoes.reject(actor, caseId);
+            case "revision" -> () -> embargoes.revise(actor, caseId, dateTime(end), timeZone);
+            case "end" -> () -> embargoes.end(actor, caseId, reason);
+            default -> throw new org.koban.server.shared.NotFoundException("Embargo step", step);
+        };
+        try {
+            action.get();
+            redirect.addFlashAttribute("notice", "Embargo updated.");
+            return "redirect:/cases/" + caseId + "/coordination";
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return page(actor, caseId, model, e.problems());
+        }
+    }
+
+    @PostMapping("/cases/{caseId}/participants")
+    String addParticipant(
+            Actor actor,
+            @PathVariable UUID caseId,
+            @RequestParam(required = false) @Nullable UUID partyId,
+            @RequestParam(required = false) @Nullable String role,
+            @RequestParam(required = false) @Nullable String theirReference,
+            @RequestParam(required = false) @Nullable String firstContacted,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return act(actor, caseId, model, response, redirect, "Participant added.", () -> {
+            if (partyId == null) throw InvalidInputException.of("partyId", "pick a party from the directory");
+            return participants.add(
+                    actor, caseId, partyId, ParticipantApi.role(role), theirReference, instant(firstContacted));
+        });
+    }
+
+    @PostMapping("/cases/{caseId}/participants/{participantId}/answers")
+    String answer(
+            Actor actor,
+            @PathVariable UUID caseId,
+            @PathVariable UUID participantId,
+            @RequestParam(required = false) @Nullable UUID vulnerabilityId,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String statement,
+            @RequestParam(required = false) @Nullable String references,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return act(actor, caseId, model, response, redirect, "Answer recorded.", () -> {
+            if (vulnerabilityId == null) throw InvalidInputException.of("vulnerabilityId", "is required");
+            return participants.answer(
+                    actor,
+                    caseId,
+                    participantId,
+                    vulnerabilityId,
+                    ParticipantApi.status(status),
+                    statement,
+                    references == null ? List.of() : List.of(references.split("\\R")));
+        });
+    }
+
+    @PostMapping("/cases/{caseId}/participants/{participantId}/remove")
+    String removeParticipant(
+            Actor actor,
+            @PathVariable UUID caseId,
+            @PathVariable UUID participantId,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return act(actor, caseId, model, response, redirect, "Participant removed.", () -> {
+            participants.remove(actor, caseId, participantId);
+            return null;
+        });
+    }
+
+    private String act(
+            Actor actor,
+            UUID caseId,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect,
+            String notice,
+            Supplier<?> action) {
+        try {
+            action.get();
+            redirect.addFlashAttribute("notice", notice);
+            return "redirect:/cases/" + caseId + "/coordination";
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return page(actor, caseId, model, e.problems());
+        }
+    }
+
+    private static java.time.@Nullable Instant instant(@Nullable String value) {
+        LocalDateTime local = dateTime(value);
+        return local == null ? null : local.toInstant(java.time.ZoneOffset.UTC);
+    }
+
+    private static @Nullable LocalDateTime dateTime(@Nullable String value) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            return LocalDateTime.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw InvalidInputException.of("end", "must be a date and time, e.g. 2026-12-24T09:00");
+        }
+    }
+}
