@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.koban.server.access.Action;
 import org.koban.server.access.Actor;
@@ -32,6 +31,7 @@ import org.koban.server.intake.AttachmentContent;
 import org.koban.server.intake.Downloads;
 import org.koban.server.organisation.Organisation;
 import org.koban.server.scoring.Severity;
+import org.koban.server.shared.FormSubmission;
 import org.koban.server.shared.InvalidInputException;
 import org.koban.server.shared.PageQuery;
 import org.springframework.http.HttpStatus;
@@ -447,14 +447,8 @@ class CasePages {
             HttpServletResponse response,
             RedirectAttributes redirect,
             String notice,
-            Supplier<?> action) {
-        try {
-            action.get();
-            redirect.addFlashAttribute("notice", notice);
-            return "redirect:/cases/" + id;
-        } catch (InvalidInputException e) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return page(actor, id, null, model, e.problems());
-        }
+            Runnable action) {
+        return FormSubmission.run(
+                action, notice, "/cases/" + id, redirect, response, problems -> page(actor, id, null, model, problems));
     }
 }

@@ -6,15 +6,14 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.koban.server.access.Action;
 import org.koban.server.access.Actor;
 import org.koban.server.access.Permissions;
 import org.koban.server.cases.CaseTimeline;
 import org.koban.server.coordination.Embargoes;
+import org.koban.server.shared.FormSubmission;
 import org.koban.server.shared.InvalidInputException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -87,7 +86,7 @@ class CaseCoordinationPages {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        Supplier<?> action = switch (step) {
+        Runnable action = switch (step) {
             case "proposal" -> () -> embargoes.propose(actor, caseId, dateTime(end), timeZone);
             case "acceptance" -> () -> embargoes.accept(actor, caseId);
             case "rejection" -> () -> embargoes.reject(actor, caseId);
@@ -95,14 +94,7 @@ class CaseCoordinationPages {
             case "end" -> () -> embargoes.end(actor, caseId, reason);
             default -> throw new org.koban.server.shared.NotFoundException("Embargo step", step);
         };
-        try {
-            action.get();
-            redirect.addFlashAttribute("notice", "Embargo updated.");
-            return "redirect:/cases/" + caseId + "/coordination";
-        } catch (InvalidInputException e) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return page(actor, caseId, model, e.problems());
-        }
+        return act(actor, caseId, model, response, redirect, "Embargo updated.", action);
     }
 
     @PostMapping("/cases/{caseId}/participants")
@@ -118,7 +110,7 @@ class CaseCoordinationPages {
             RedirectAttributes redirect) {
         return act(actor, caseId, model, response, redirect, "Participant added.", () -> {
             if (partyId == null) throw InvalidInputException.of("partyId", "pick a party from the directory");
-            return participants.add(
+            participants.add(
                     actor, caseId, partyId, ParticipantApi.role(role), theirReference, instant(firstContacted));
         });
     }
@@ -137,7 +129,7 @@ class CaseCoordinationPages {
             RedirectAttributes redirect) {
         return act(actor, caseId, model, response, redirect, "Answer recorded.", () -> {
             if (vulnerabilityId == null) throw InvalidInputException.of("vulnerabilityId", "is required");
-            return participants.answer(
+            participants.answer(
                     actor,
                     caseId,
                     participantId,
@@ -158,7 +150,6 @@ class CaseCoordinationPages {
             RedirectAttributes redirect) {
         return act(actor, caseId, model, response, redirect, "Participant removed.", () -> {
             participants.remove(actor, caseId, participantId);
-            return null;
         });
     }
 
@@ -169,15 +160,14 @@ class CaseCoordinationPages {
             HttpServletResponse response,
             RedirectAttributes redirect,
             String notice,
-            Supplier<?> action) {
-        try {
-            action.get();
-            redirect.addFlashAttribute("notice", notice);
-            return "redirect:/cases/" + caseId + "/coordination";
-        } catch (InvalidInputException e) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return page(actor, caseId, model, e.problems());
-        }
+            Runnable action) {
+        return FormSubmission.run(
+                action,
+                notice,
+                "/cases/" + caseId + "/coordination",
+                redirect,
+                response,
+                problems -> page(actor, caseId, model, problems));
     }
 
     private static java.time.@Nullable Instant instant(@Nullable String value) {

@@ -420,34 +420,41 @@ class JdbcTriage implements Triage {
     @Transactional
     public int raiseSlaAlerts(Instant now) {
         SlaPolicy policy = sla.current();
-        double share = policy.warningPercent() / 100.0;
-        int raised = 0;
-        // Acknowledgement: no answer yet to the reporter.
-        for (var row : jdbc.sql("""
-                        select id, reference, received_at from report
-                        where state in ('RECEIVED', 'NEEDS_INFORMATION') and acknowledged_at is null
-                          and received_at + make_interval(days => :days) * :share <= :now
-                        """)
-                .param("days", policy.acknowledgeDays())
-                .param("share", share)
-                .param("now", Timestamp.from(now))
-                .query((rs, n) -> new Object[] {
-                    rs.getObject("id", UUID.class), rs.getString("reference"), instant(rs, "received_at")
-                })
-                .list()) {
-            Instant due = SlaPolicy.due((Instant) row[2], policy.acknowledgeDays(), Duration.ZERO);
-            if (alerts.raiseOnce(
-                    (UUID) row[0], "acknowledge", alert(now, due, (String) row[1], "Acknowledge the report", (UUID)
-                            row[0]))) raised++;
-        }
+        // Acknowledgement: no answer yet to the reporter (waiting for them does not stop this clock).
+        int raised = raise(
+                now,
+                policy,
+                "acknowledge",
+                "Acknowledge the report",
+                policy.acknowledgeDays(),
+                "state in ('RECEIVED', 'NEEDS_INFORMATION') and acknowledged_at is null",
+                false);
         // Triage: not decided, and not waiting for the reporter (the clock is paused then).
-        for (var row : jdbc.sql("""
-                        select id, reference, received_at, paused_seconds from report
-                        where state = 'RECEIVED' and triaged_at is null
-                          and received_at + make_interval(days => :days) * :share + paused_seconds * interval '1 second' <= :now
-                        """)
-                .param("days", policy.triageDays())
-                .param("share", share)
+        raised += raise(
+                now,
+                policy,
+                "triage",
+                "Triage the report",
+                policy.triageDays(),
+                "state = 'RECEIVED' and triaged_at is null",
+                true);
+        return raised;
+    }
+
+    private int raise(
+            Instant now,
+            SlaPolicy policy,
+            String target,
+            String words,
+            int days,
+            String openPredicate,
+            boolean pauses) {
+        String paused = pauses ? " + paused_seconds * interval '1 second'" : "";
+        int raised = 0;
+        for (var row : jdbc.sql("select id, reference, received_at, paused_seconds from report where " + openPredicate
+                        + " and received_at + make_interval(days => :days) * :share" + paused + " <= :now")
+                .param("days", days)
+                .param("share", policy.warningPercent() / 100.0)
                 .param("now", Timestamp.from(now))
                 .query((rs, n) -> new Object[] {
                     rs.getObject("id", UUID.class),
@@ -456,9 +463,9 @@ class JdbcTriage implements Triage {
                     rs.getLong("paused_seconds")
                 })
                 .list()) {
-            Instant due = SlaPolicy.due((Instant) row[2], policy.triageDays(), Duration.ofSeconds((Long) row[3]));
-            if (alerts.raiseOnce(
-                    (UUID) row[0], "triage", alert(now, due, (String) row[1], "Triage the report", (UUID) row[0])))
+            Duration pausedFor = pauses ? Duration.ofSeconds((Long) row[3]) : Duration.ZERO;
+            Instant due = SlaPolicy.due((Instant) row[2], days, pausedFor);
+            if (alerts.raiseOnce((UUID) row[0], target, alert(now, due, (String) row[1], words, (UUID) row[0])))
                 raised++;
         }
         return raised;

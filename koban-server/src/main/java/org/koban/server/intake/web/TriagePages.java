@@ -15,9 +15,9 @@ import org.koban.server.intake.Downloads;
 import org.koban.server.intake.ReportState;
 import org.koban.server.intake.Triage;
 import org.koban.server.intake.TriageQuery;
+import org.koban.server.shared.FormSubmission;
 import org.koban.server.shared.InvalidInputException;
 import org.koban.server.shared.PageQuery;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -191,13 +191,12 @@ class TriagePages {
             @Nullable String typed,
             String notice,
             Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("notice", notice);
-            return "redirect:/reports/" + id;
-        } catch (InvalidInputException e) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return show(actor, id, model, e.problems(), typed);
-        }
+        return FormSubmission.run(
+                action,
+                notice,
+                "/reports/" + id,
+                redirect,
+                response,
+                problems -> show(actor, id, model, problems, typed));
     }
 }
