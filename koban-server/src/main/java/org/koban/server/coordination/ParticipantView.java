@@ -18,6 +18,8 @@ public record ParticipantView(
         @Nullable String theirReference,
         @Nullable Instant firstContactedAt,
         @Nullable Instant viewedAt,
+        @Nullable Integer remindEveryDays,
+        @Nullable Instant lastRemindedAt,
         List<Answer> answers) {
 
     /** Their status for one vulnerability of the case ("no response yet" until they say otherwise). */

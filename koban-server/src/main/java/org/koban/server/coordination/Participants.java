@@ -31,6 +31,15 @@ public interface Participants {
 
     void remove(Actor actor, UUID caseId, UUID participantId);
 
+    /**
+     * Reminds the participant every so many days (1 to 90) while any vulnerability lacks their answer; null
+     * stops the reminders.
+     */
+    ParticipantView remindEvery(Actor actor, UUID caseId, UUID participantId, @Nullable Integer days);
+
+    /** Sends the reminders that are due at {@code now}; returns how many. Called by a scheduled check. */
+    int sendDueReminders(Instant now);
+
     /** Records a participant's status for one vulnerability, with their statement and references. */
     ParticipantView answer(
             Actor actor,

@@ -8,6 +8,8 @@ public enum MailKind {
     REPORT_ACKNOWLEDGEMENT(null),
     /** To the reporter: a message or a decision about their report. */
     REPORTER_MESSAGE(null),
+    /** To an outside participant (a contact of a party): a case awaits their answer. */
+    PARTICIPANT_REMINDER(null),
     /** To the PSIRT team: a report arrived. */
     NEW_REPORT(Topic.NEW_REPORTS),
     /** To the PSIRT team: the reporter wrote through the tracking link. */

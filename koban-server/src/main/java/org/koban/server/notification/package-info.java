@@ -4,7 +4,8 @@
  * user's choice of which mail they receive, and the admin's view of the outbox.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "access", "audit", "identity", "intake", "cases", "sla"})
+@ApplicationModule(
+        allowedDependencies = {"shared", "access", "audit", "identity", "intake", "cases", "sla", "coordination"})
 package org.koban.server.notification;
 
 import org.jspecify.annotations.NullMarked;

@@ -36,7 +36,11 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** Outside parties on a case: their reference beside ours, their answers, and who may see and change them. */
 @KobanIntegrationTest
+@org.springframework.test.context.event.RecordApplicationEvents
 class ParticipantsIntegrationTest {
+
+    @Autowired
+    org.springframework.test.context.event.ApplicationEvents events;
 
     @Autowired
     Participants participants;
@@ -189,5 +193,63 @@ class ParticipantsIntegrationTest {
                 .andExpect(content().string(Matchers.containsString("future")));
         mvc.perform(get("/cases/" + c.id() + "/embargo").cookie(login))
                 .andExpect(redirectedUrl("/cases/" + c.id() + "/coordination"));
+    }
+
+    @Test
+    void participantsWhoHaveNotAnsweredAreRemindedOnTheirScheduleOnly() {
+        Actor analyst = fixtures.actor(Role.PSIRT_ANALYST);
+        var c = cases.openFromReport(
+                analyst, reportId(jdbc, submit(intake, "remind", null, false).reference()), "Remind");
+        var v = cases.addVulnerability(
+                analyst, c.id(), new VulnerabilityCommand("Overflow", null, null, null, null, null));
+        String email = Fixtures.unique("desk") + "@example.jp";
+        PartyView party = parties.create(
+                analyst,
+                new PartyCommand(
+                        Fixtures.unique("JPCERT/CC"),
+                        PartyKind.COORDINATOR,
+                        "JP",
+                        null,
+                        null,
+                        List.of(new PartyContact("Desk", email, null)),
+                        null,
+                        null));
+        Instant contacted = Instant.now();
+        ParticipantView p =
+                participants.add(analyst, c.id(), party.id(), ParticipantRole.COORDINATOR, "JVNVU#1", contacted);
+        assertThatThrownBy(() -> participants.remindEvery(analyst, c.id(), p.id(), 0))
+                .isInstanceOf(InvalidInputException.class);
+        participants.remindEvery(analyst, c.id(), p.id(), 7);
+
+        participants.sendDueReminders(contacted.plus(java.time.Duration.ofDays(6)));
+        assertThat(events.stream(ParticipantReminderDue.class)
+                        .filter(e -> e.caseId().equals(c.id())))
+                .isEmpty();
+        participants.sendDueReminders(contacted.plus(java.time.Duration.ofDays(8)));
+        assertThat(events.stream(ParticipantReminderDue.class)
+                        .filter(e -> e.caseId().equals(c.id())))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.emails()).containsExactly(email);
+                    assertThat(e.theirReference()).isEqualTo("JVNVU#1");
+                    assertThat(e.unanswered()).isEqualTo(1);
+                });
+        // The outbox has the mail (sent when SMTP is configured).
+        assertThat(jdbc.sql("select count(*) from mail_outbox where recipient = :r and kind = 'PARTICIPANT_REMINDER'")
+                        .param("r", email)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        // Not again before the next interval; and not at all once they have answered.
+        participants.sendDueReminders(contacted.plus(java.time.Duration.ofDays(9)));
+        assertThat(events.stream(ParticipantReminderDue.class)
+                        .filter(e -> e.caseId().equals(c.id())))
+                .hasSize(1);
+        participants.answer(analyst, c.id(), p.id(), v.id(), ParticipantStatus.UNDER_INVESTIGATION, null, null);
+        participants.sendDueReminders(contacted.plus(java.time.Duration.ofDays(30)));
+        assertThat(events.stream(ParticipantReminderDue.class)
+                        .filter(e -> e.caseId().equals(c.id())))
+                .hasSize(1);
+        assertThat(participants.list(analyst, c.id()).get(0).remindEveryDays()).isEqualTo(7);
     }
 }

@@ -20,6 +20,7 @@ import org.koban.server.cases.CaseDetail;
 import org.koban.server.cases.CaseTimeline;
 import org.koban.server.cases.Cases;
 import org.koban.server.cases.VulnerabilityView;
+import org.koban.server.coordination.ParticipantReminderDue;
 import org.koban.server.coordination.ParticipantRole;
 import org.koban.server.coordination.ParticipantStatus;
 import org.koban.server.coordination.ParticipantView;
@@ -27,6 +28,7 @@ import org.koban.server.coordination.Participants;
 import org.koban.server.shared.NotFoundException;
 import org.koban.server.shared.PageQuery;
 import org.koban.server.shared.Validation;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,9 +46,17 @@ class JdbcParticipants implements Participants {
     private final Cases cases;
     private final CaseTimeline timeline;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     JdbcParticipants(
-            JdbcClient jdbc, Permissions permissions, AuditLog audit, Cases cases, CaseTimeline timeline, Clock clock) {
+            JdbcClient jdbc,
+            Permissions permissions,
+            AuditLog audit,
+            Cases cases,
+            CaseTimeline timeline,
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.permissions = permissions;
         this.audit = audit;
@@ -257,6 +267,101 @@ class JdbcParticipants implements Participants {
         return load(c, participantId);
     }
 
+    @Override
+    @Transactional
+    public ParticipantView remindEvery(Actor actor, UUID caseId, UUID participantId, @Nullable Integer days) {
+        permissions.check(actor, Action.CASE_MANAGE);
+        CaseDetail c = cases.get(actor, caseId, PageQuery.of(null, 0, 1));
+        ParticipantView before = load(c, participantId);
+        if (days != null && (days < 1 || days > 90)) {
+            throw org.koban.server.shared.InvalidInputException.of("remindEveryDays", "must be between 1 and 90 days");
+        }
+        jdbc.sql("update case_participant set remind_every_days = :days, updated_at = :now where id = :id")
+                .param("days", days)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", participantId)
+                .update();
+        timeline.record(
+                actor,
+                caseId,
+                "participant.reminders",
+                true,
+                before.partyName()
+                        + (days == null
+                                ? ": no more reminders."
+                                : ": reminded every " + days + " day(s) until they answer."));
+        audit.record(
+                actor,
+                "participant.reminders-set",
+                "case-participant",
+                participantId,
+                null,
+                Map.of("days", String.valueOf(days)));
+        return load(c, participantId);
+    }
+
+    @Override
+    @Transactional
+    public int sendDueReminders(Instant now) {
+        // Due: reminders on, some vulnerability of the case without an answer from them, and the interval passed
+        // since the last reminder (or the first contact, or joining the case).
+        var due = jdbc.sql("""
+                        select p.id, p.case_id, p.their_reference, y.name as party_name, y.pgp_key,
+                               (select count(*) from vulnerability v where v.case_id = p.case_id
+                                    and not exists (select 1 from participant_answer a where a.participant_id = p.id
+                                                    and a.vulnerability_id = v.id and a.status <> 'NO_RESPONSE')) as unanswered
+                        from case_participant p join party y on y.id = p.party_id
+                        where p.remind_every_days is not null
+                          and coalesce(p.last_reminded_at, p.first_contacted_at, p.created_at)
+                              + p.remind_every_days * interval '1 day' <= :now
+                        for update of p skip locked
+                        """)
+                .param("now", Timestamp.from(now))
+                .query((rs, n) -> new Object[] {
+                    rs.getObject("id", UUID.class),
+                    rs.getObject("case_id", UUID.class),
+                    rs.getString("their_reference"),
+                    rs.getString("party_name"),
+                    rs.getString("pgp_key"),
+                    rs.getInt("unanswered")
+                })
+                .list();
+        int sent = 0;
+        for (Object[] row : due) {
+            int unanswered = (Integer) row[5];
+            if (unanswered == 0) continue;
+            UUID participantId = (UUID) row[0];
+            UUID caseId = (UUID) row[1];
+            List<String> emails = jdbc.sql(
+                            "select email from party_contact p join case_participant c on c.party_id = p.party_id"
+                                    + " where c.id = :id and p.email is not null order by p.position")
+                    .param("id", participantId)
+                    .query(String.class)
+                    .list();
+            jdbc.sql("update case_participant set last_reminded_at = :now where id = :id")
+                    .param("now", Timestamp.from(now))
+                    .param("id", participantId)
+                    .update();
+            String reference = timeline.reference(caseId);
+            String partyName = (String) row[3];
+            timeline.record(
+                    null,
+                    caseId,
+                    "participant.reminded",
+                    true,
+                    emails.isEmpty()
+                            ? partyName + " is due a reminder but has no email contact in the directory."
+                            : "Reminder sent to " + partyName + " (" + unanswered
+                                    + " vulnerability(ies) without their answer).");
+            if (!emails.isEmpty()) {
+                events.publishEvent(new ParticipantReminderDue(
+                        caseId, reference, (String) row[2], partyName, emails, (String) row[4], unanswered));
+                sent++;
+            }
+        }
+        return sent;
+    }
+
     private void contactDate(Validation v, @Nullable Instant at) {
         if (at != null && at.isAfter(clock.instant().plusSeconds(300)))
             v.reject("firstContactedAt", "must not be in the future");
@@ -325,6 +430,10 @@ class JdbcParticipants implements Participants {
                         rs.getTimestamp("viewed_at") == null
                                 ? null
                                 : rs.getTimestamp("viewed_at").toInstant(),
+                        rs.getObject("remind_every_days", Integer.class),
+                        rs.getTimestamp("last_reminded_at") == null
+                                ? null
+                                : rs.getTimestamp("last_reminded_at").toInstant(),
                         all))
                 .optional()
                 .orElseThrow(() -> new NotFoundException("Participant", participantId));

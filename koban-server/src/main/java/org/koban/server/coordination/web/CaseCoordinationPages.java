@@ -140,6 +140,25 @@ class CaseCoordinationPages {
         });
     }
 
+    @PostMapping("/cases/{caseId}/participants/{participantId}/reminders")
+    String reminders(
+            Actor actor,
+            @PathVariable UUID caseId,
+            @PathVariable UUID participantId,
+            @RequestParam(required = false) @Nullable Integer days,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return act(
+                actor,
+                caseId,
+                model,
+                response,
+                redirect,
+                "Reminders set.",
+                () -> participants.remindEvery(actor, caseId, participantId, days));
+    }
+
     @PostMapping("/cases/{caseId}/participants/{participantId}/remove")
     String removeParticipant(
             Actor actor,

@@ -73,6 +73,14 @@ class ParticipantApi {
         participants.remove(actor, caseId, participantId);
     }
 
+    record RemindersBody(@Nullable Integer remindEveryDays) {}
+
+    @PutMapping("/{participantId}/reminders")
+    ParticipantView reminders(
+            Actor actor, @PathVariable UUID caseId, @PathVariable UUID participantId, @RequestBody RemindersBody body) {
+        return participants.remindEvery(actor, caseId, participantId, body.remindEveryDays());
+    }
+
     @PostMapping("/{participantId}/answers")
     ParticipantView answer(
             Actor actor, @PathVariable UUID caseId, @PathVariable UUID participantId, @RequestBody AnswerBody body) {

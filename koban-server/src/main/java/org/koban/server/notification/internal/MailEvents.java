@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.koban.server.access.Role;
 import org.koban.server.cases.RemediationTaskAssigned;
+import org.koban.server.coordination.ParticipantReminderDue;
 import org.koban.server.identity.MailRecipient;
 import org.koban.server.identity.Users;
 import org.koban.server.intake.ReportReceived;
@@ -86,6 +87,27 @@ class MailEvents {
                                 + keyProblem(reason)
                                 + "Please read it on your report's tracking page: open the tracking link you"
                                 + " received when you submitted the report.\n"));
+    }
+
+    /** A reminder names only references: it must be harmless if read by the wrong person. */
+    @EventListener
+    void on(ParticipantReminderDue due) {
+        String theirs = due.theirReference() == null ? "" : " (your reference " + due.theirReference() + ")";
+        Letter letter = new Letter(
+                "Reminder: case " + due.caseReference() + theirs + " awaits your answer",
+                "Dear " + due.partyName() + ",\n\n"
+                        + "our case " + due.caseReference() + theirs + " still has " + due.unanswered()
+                        + " vulnerability(ies) without your status (under investigation, affected or not affected).\n"
+                        + "Please answer your contact at our PSIRT.\n");
+        for (String email : due.emails()) {
+            outbox.enqueueProtected(
+                    MailKind.PARTICIPANT_REMINDER,
+                    email,
+                    due.pgpKey(),
+                    letter,
+                    "Reminder from our PSIRT (encrypted)",
+                    reason -> new Letter(letter.subject(), letter.text() + "\n" + keyProblem(reason)));
+        }
     }
 
     @EventListener
