@@ -95,13 +95,13 @@ final class CompiledSchema {
         String patternText;
         Format format;
         Set<String> stringEnum;
-        List<JsonNode> otherEnum;
+        List<JsonValue> otherEnum;
         BigDecimal minimum;
         BigDecimal maximum;
         Node[] oneOf;
         Node ref;
 
-        void validate(JsonNode value, Path path, Sink sink) {
+        void validate(JsonValue value, Path path, Sink sink) {
             if (ref != null) {
                 ref.validate(value, path, sink);
             }
@@ -116,8 +116,8 @@ final class CompiledSchema {
                     sink.error(path, "must have at least " + minItems + " items");
                 }
                 if (uniqueItems && value.size() > 1) {
-                    Set<JsonNode> seen = new HashSet<>();
-                    for (JsonNode item : value) {
+                    Set<JsonValue> seen = new HashSet<>();
+                    for (JsonValue item : value) {
                         if (!seen.add(item)) {
                             sink.error(path, "must have unique items");
                             break;
@@ -152,7 +152,7 @@ final class CompiledSchema {
             if (stringEnum != null || otherEnum != null) {
                 boolean found = value.isString() && stringEnum != null && stringEnum.contains(value.asString());
                 if (!found && otherEnum != null) {
-                    for (JsonNode e : otherEnum) {
+                    for (JsonValue e : otherEnum) {
                         found |= e.equals(value)
                                 || (e.isNumber()
                                         && value.isNumber()
@@ -168,7 +168,7 @@ final class CompiledSchema {
             }
         }
 
-        private void validateObject(JsonNode value, Path path, Sink sink) {
+        private void validateObject(JsonValue value, Path path, Sink sink) {
             int size = value.size();
             if (minProperties >= 0 && size < minProperties) {
                 sink.error(path, "must have at least " + minProperties + " properties");
@@ -182,20 +182,21 @@ final class CompiledSchema {
                 }
             }
             if (properties != null || additionalProperties != null) {
-                for (Map.Entry<String, JsonNode> e : value.properties()) {
-                    Node p = properties == null ? null : properties.get(e.getKey());
+                for (int i = 0; i < size; i++) {
+                    String key = value.key(i);
+                    Node p = properties == null ? null : properties.get(key);
                     if (p != null) {
-                        p.validate(e.getValue(), path.child(e.getKey()), sink);
+                        p.validate(value.value(i), path.child(key), sink);
                     } else if (Boolean.FALSE.equals(additionalProperties)) {
-                        sink.error(path.child(e.getKey()), "property '" + e.getKey() + "' is not allowed");
+                        sink.error(path.child(key), "property '" + key + "' is not allowed");
                     } else if (additionalProperties == null) {
-                        sink.additional(path.child(e.getKey()), e.getKey());
+                        sink.additional(path.child(key), key);
                     }
                 }
             }
         }
 
-        private void validateOneOf(JsonNode value, Path path, Sink sink) {
+        private void validateOneOf(JsonValue value, Path path, Sink sink) {
             int matches = 0;
             Collecting match = null;
             for (Node alternative : oneOf) {
@@ -215,7 +216,7 @@ final class CompiledSchema {
             }
         }
 
-        private boolean hasType(JsonNode v) {
+        private boolean hasType(JsonValue v) {
             return ((types & STRING) != 0 && v.isString())
                     || ((types & OBJECT) != 0 && v.isObject())
                     || ((types & ARRAY) != 0 && v.isArray())
@@ -225,7 +226,7 @@ final class CompiledSchema {
                     || ((types & NULL) != 0 && v.isNull());
         }
 
-        private static boolean isInteger(JsonNode v) {
+        private static boolean isInteger(JsonValue v) {
             return v.isIntegralNumber() || v.decimalValue().stripTrailingZeros().scale() <= 0;
         }
     }
@@ -261,12 +262,17 @@ final class CompiledSchema {
         named.forEach((name, id) -> cvss.put(name, resolve(id, "")));
     }
 
-    void validate(JsonNode document, Sink sink) {
+    void validate(JsonValue document, Sink sink) {
         root.validate(document, Path.ROOT, sink);
     }
 
+    /** The same for a Jackson tree (converted first). */
+    void validate(JsonNode document, Sink sink) {
+        validate(JsonValue.of(document), sink);
+    }
+
     /** Validates against one of the named schemas (e.g. "3.1" → FIRST CVSS v3.1); false if no such name. */
-    boolean validateNamed(String name, JsonNode value, Path path, Sink sink) {
+    boolean validateNamed(String name, JsonValue value, Path path, Sink sink) {
         Node node = cvss.get(name);
         if (node == null) {
             return false;
@@ -369,7 +375,7 @@ final class CompiledSchema {
                             if (node.otherEnum == null) {
                                 node.otherEnum = new ArrayList<>();
                             }
-                            node.otherEnum.add(x);
+                            node.otherEnum.add(JsonValue.of(x));
                         }
                     }
                 }

@@ -52,12 +52,15 @@ public final class CsafValidator {
 
     /** Validates JSON text; text that is not JSON gives the single finding {@code json}, never an exception. */
     public static ValidationResult validate(byte[] json, Options options) {
-        JsonNode tree;
-        try {
-            tree = CsafJson.readTree(json);
-        } catch (RuntimeException e) {
-            return new ValidationResult(
-                    false, List.of(new Finding("json", Finding.Severity.ERROR, "", e.getMessage())), List.of());
+        JsonValue tree = JsonReader.parse(json);
+        if (tree == null) {
+            // Input the fast reader declines (unusual or malformed): Jackson parses it, with its own messages.
+            try {
+                tree = JsonValue.of(CsafJson.readTree(json));
+            } catch (RuntimeException e) {
+                return new ValidationResult(
+                        false, List.of(new Finding("json", Finding.Severity.ERROR, "", e.getMessage())), List.of());
+            }
         }
         return validate(tree, options);
     }
@@ -76,8 +79,12 @@ public final class CsafValidator {
 
     /** Validates a parsed tree. The tree must not be modified while this runs. */
     public static ValidationResult validate(JsonNode tree, Options options) {
+        return validate(JsonValue.of(tree), options);
+    }
+
+    private static ValidationResult validate(JsonValue tree, Options options) {
         List<Finding> findings = new ArrayList<>();
-        if (tree == null || tree.isMissingNode()) {
+        if (tree == null) {
             findings.add(new Finding("json", Finding.Severity.ERROR, "", "The input is empty"));
             return new ValidationResult(false, findings, List.of());
         }
