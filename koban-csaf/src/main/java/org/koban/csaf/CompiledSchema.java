@@ -83,6 +83,8 @@ final class CompiledSchema {
         int types;
         String typeText;
         Map<String, Node> properties;
+        String[] propertyNames = new String[0];
+        Node[] propertyNodes = new Node[0];
         List<String> required = List.of();
         Boolean additionalProperties;
         Node items;
@@ -93,6 +95,9 @@ final class CompiledSchema {
         int minLength = -1;
         Pattern pattern;
         String patternText;
+        /** A hand check equal to {@code pattern} on the strings it answers for ({@link FastChecks}). */
+        int fastPattern;
+
         Format format;
         Set<String> stringEnum;
         List<JsonValue> otherEnum;
@@ -134,10 +139,10 @@ final class CompiledSchema {
                 if (minLength >= 0 && s.codePointCount(0, s.length()) < minLength) {
                     sink.error(path, "must be at least " + minLength + " characters long");
                 }
-                if (pattern != null && !pattern.matcher(s).find()) {
+                if (pattern != null && !matchesPattern(s)) {
                     sink.error(path, "does not match the pattern " + patternText);
                 }
-                if (format != null && !format.matches(null, s)) {
+                if (format != null && !matchesFormat(s)) {
                     sink.error(path, "is not a valid " + format.getName());
                 }
             } else if (value.isNumber()) {
@@ -168,6 +173,32 @@ final class CompiledSchema {
             }
         }
 
+        /**
+         * The schema of property {@code key}. The names are interned, like the keys the reader shares, so an
+         * identity scan over a few names usually answers before any hashing.
+         */
+        private Node property(String key) {
+            String[] names = propertyNames;
+            for (int i = 0; i < names.length; i++) {
+                if (names[i] == key) {
+                    return propertyNodes[i];
+                }
+            }
+            return properties.get(key);
+        }
+
+        private boolean matchesPattern(String s) {
+            int fast = fastPattern == FastChecks.P_NONE ? FastChecks.UNKNOWN : FastChecks.pattern(fastPattern, s);
+            return fast == FastChecks.UNKNOWN ? pattern.matcher(s).find() : fast == FastChecks.YES;
+        }
+
+        private boolean matchesFormat(String s) {
+            if (format == DATE_TIME ? FastChecks.surelyDateTime(s) : FastChecks.surelyUri(s)) {
+                return true;
+            }
+            return format.matches(null, s);
+        }
+
         private void validateObject(JsonValue value, Path path, Sink sink) {
             int size = value.size();
             if (minProperties >= 0 && size < minProperties) {
@@ -184,7 +215,7 @@ final class CompiledSchema {
             if (properties != null || additionalProperties != null) {
                 for (int i = 0; i < size; i++) {
                     String key = value.key(i);
-                    Node p = properties == null ? null : properties.get(key);
+                    Node p = properties == null ? null : property(key);
                     if (p != null) {
                         p.validate(value.value(i), path.child(key), sink);
                     } else if (Boolean.FALSE.equals(additionalProperties)) {
@@ -331,7 +362,12 @@ final class CompiledSchema {
                     for (Map.Entry<String, JsonNode> p : v.properties()) {
                         Node child = new Node();
                         compile(p.getValue(), child, documentId);
-                        node.properties.put(p.getKey(), child);
+                        node.properties.put(p.getKey().intern(), child);
+                    }
+                    node.propertyNames = node.properties.keySet().toArray(new String[0]);
+                    node.propertyNodes = new Node[node.propertyNames.length];
+                    for (int i = 0; i < node.propertyNames.length; i++) {
+                        node.propertyNodes[i] = node.properties.get(node.propertyNames[i]);
                     }
                 }
                 case "required" -> {
@@ -357,6 +393,7 @@ final class CompiledSchema {
                 case "pattern" -> {
                     node.patternText = v.asString();
                     node.pattern = Pattern.compile(v.asString());
+                    node.fastPattern = FastChecks.patternCode(v.asString());
                 }
                 case "format" ->
                     node.format = switch (v.asString()) {

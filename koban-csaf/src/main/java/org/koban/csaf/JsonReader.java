@@ -52,9 +52,13 @@ final class JsonReader {
     /** The highest {@code top} of this document, to clear the stack so that no document outlives its parse. */
     private int used;
 
+    /** Whether the last key came from the key table (then equal keys are the same instance). */
+    private boolean keyShared;
+
     private byte[] in;
     private int pos;
     private final StringBuilder chars = new StringBuilder();
+    private byte[] latin1 = new byte[1024];
 
     private JsonReader() {}
 
@@ -86,6 +90,9 @@ final class JsonReader {
             Arrays.fill(valueStack, 0, used, null);
             top = 0;
             used = 0;
+            if (latin1.length > 65536) {
+                latin1 = new byte[1024]; // a huge string once must not stay allocated for the thread's life
+            }
         }
     }
 
@@ -164,12 +171,14 @@ final class JsonReader {
             return JsonValue.object(JsonValue.noKeys(), JsonValue.noValues());
         }
         int base = top;
+        boolean shared = true;
         while (true) {
             if (in[pos] != '"') {
                 throw DECLINE;
             }
             pos++;
             String key = key();
+            shared &= keyShared;
             skipWhitespace();
             if (in[pos] != ':') {
                 throw DECLINE;
@@ -194,18 +203,27 @@ final class JsonReader {
         System.arraycopy(keyStack, base, keys, 0, n);
         System.arraycopy(valueStack, base, values, 0, n);
         top = base;
-        checkDistinct(keys);
+        checkDistinct(keys, shared);
         return JsonValue.object(keys, values);
     }
 
     /** Jackson keeps the last of duplicate keys; such rare input is left to Jackson. */
-    private static void checkDistinct(String[] keys) {
+    private static void checkDistinct(String[] keys, boolean shared) {
         int n = keys.length;
-        if (n <= 16) {
+        if (shared && n <= 32) {
+            for (int i = 1; i < n; i++) {
+                for (int j = 0; j < i; j++) {
+                    if (keys[j] == keys[i]) { // shared keys: equal means the same instance
+                        throw DECLINE;
+                    }
+                }
+            }
+        } else if (n <= 16) {
             for (int i = 1; i < n; i++) {
                 String k = keys[i];
+                int h = k.hashCode();
                 for (int j = 0; j < i; j++) {
-                    if (keys[j] == k || keys[j].equals(k)) {
+                    if (keys[j].hashCode() == h && keys[j].equals(k)) {
                         throw DECLINE;
                     }
                 }
@@ -265,6 +283,7 @@ final class JsonReader {
 
     /** A key: plain ASCII keys come from the shared table, so the same name is one String for all documents. */
     private String key() {
+        keyShared = false;
         byte[] b = in;
         int start = pos;
         int p = start;
@@ -292,15 +311,19 @@ final class JsonReader {
             }
             if (k.length == len && Arrays.equals(k, 0, len, b, start, p)) {
                 pos = p + 1;
+                keyShared = true;
                 return keyStrings[slot];
             }
             slot = (slot + 1) & (KEY_TABLE - 1);
         }
         String s = new String(b, start, len, StandardCharsets.ISO_8859_1);
         if (sharedKeys < MAX_SHARED_KEYS) { // bounded: hostile input cannot grow the table
+            // Interned, so that it is the same instance as the literal names the checks look up.
+            s = s.intern();
             keyBytes[slot] = Arrays.copyOfRange(b, start, p);
             keyStrings[slot] = s;
             sharedKeys++;
+            keyShared = true;
         }
         pos = p + 1;
         return s;
@@ -376,8 +399,61 @@ final class JsonReader {
         }
     }
 
-    /** The slow path for strings with escapes: decoded into a StringBuilder. */
+    /**
+     * Strings with escapes: plain runs are copied in bulk into a Latin-1 scratch buffer; a character above U+00FF
+     * (from an escape or a multi-byte sequence) sends the string to the general decoder below.
+     */
     private String escaped(int start) {
+        byte[] b = in;
+        byte[] out = latin1;
+        int n = 0;
+        int p = start;
+        while (true) {
+            int run = p;
+            byte c;
+            while ((c = b[p]) != '"' && c != '\\' && c >= 0x20) {
+                p++;
+            }
+            int len = p - run;
+            if (n + len + 1 > out.length) {
+                if (n + len + 1 > MAX_STRING) {
+                    throw DECLINE;
+                }
+                out = latin1 = Arrays.copyOf(out, Math.max(out.length * 2, n + len + 1));
+            }
+            System.arraycopy(b, run, out, n, len);
+            n += len;
+            if (c == '"') {
+                break;
+            }
+            if (c != '\\') {
+                return escapedChars(start); // control character (declined there) or non-ASCII
+            }
+            byte e = b[p + 1];
+            int v;
+            switch (e) {
+                case '"' -> v = '"';
+                case '\\' -> v = '\\';
+                case '/' -> v = '/';
+                case 'b' -> v = '\b';
+                case 'f' -> v = '\f';
+                case 'n' -> v = '\n';
+                case 'r' -> v = '\r';
+                case 't' -> v = '\t';
+                default -> v = -1;
+            }
+            if (v < 0) {
+                return escapedChars(start); // unicode escapes and errors
+            }
+            out[n++] = (byte) v;
+            p += 2;
+        }
+        pos = p + 1;
+        return new String(out, 0, n, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The general path for strings with escapes: decoded into a StringBuilder. */
+    private String escapedChars(int start) {
         byte[] b = in;
         StringBuilder sb = chars;
         sb.setLength(0);

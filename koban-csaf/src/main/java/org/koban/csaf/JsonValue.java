@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -157,10 +158,17 @@ final class JsonValue implements Iterable<JsonValue> {
             return null;
         }
         String[] k = keys;
+        // Parsed keys are mostly interned instances from the reader's key table, so identity with the callers'
+        // literals usually decides; otherwise the cached hash codes rule out almost every other key cheaply.
         for (int i = 0; i < k.length; i++) {
-            // Parsed keys are mostly the shared instances of the parser's key table, so identity usually decides.
+            if (k[i] == name) {
+                return values[i];
+            }
+        }
+        int h = name.hashCode();
+        for (int i = 0; i < k.length; i++) {
             String key = k[i];
-            if (key == name || key.equals(name)) {
+            if (key.hashCode() == h && key.equals(name)) {
                 return values[i];
             }
         }
@@ -207,6 +215,11 @@ final class JsonValue implements Iterable<JsonValue> {
             return big != null ? new BigDecimal((BigInteger) big) : BigDecimal.valueOf(longValue);
         }
         return BigDecimal.ZERO;
+    }
+
+    /** The elements of an array as a read-only list, without copying. */
+    List<JsonValue> elements() {
+        return kind == ARRAY ? Collections.unmodifiableList(Arrays.asList(values)) : List.of();
     }
 
     /** The members of an object as entries, in document order (for the rare callers that want both). */

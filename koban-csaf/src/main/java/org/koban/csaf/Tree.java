@@ -25,11 +25,7 @@ final class Tree {
         if (v == null || !v.isArray()) {
             return List.of();
         }
-        List<JsonValue> items = new ArrayList<>(v.size());
-        for (JsonValue item : v) {
-            items.add(item);
-        }
-        return items;
+        return v.elements();
     }
 
     /** The string elements at {@code field} with their indexes (non-strings skipped). */
