@@ -47,6 +47,12 @@ final class CompiledSchema {
         void error(Path path, String message);
 
         void additional(Path path, String property);
+
+        /**
+         * {@code value} was validated against the named schema {@code name} without any error (a fact about the
+         * value, whatever the sink): a later validation against that schema would report nothing.
+         */
+        default void clean(String name, JsonValue value) {}
     }
 
     /** A JSON pointer built lazily from its parent. */
@@ -106,7 +112,22 @@ final class CompiledSchema {
         Node[] oneOf;
         Node ref;
 
+        /** Set on the roots of the named schemas (the CVSS versions). */
+        String name;
+
         void validate(JsonValue value, Path path, Sink sink) {
+            if (name != null) {
+                Counting counting = new Counting(sink);
+                validateBody(value, path, counting);
+                if (counting.errors == 0) {
+                    sink.clean(name, value);
+                }
+            } else {
+                validateBody(value, path, sink);
+            }
+        }
+
+        private void validateBody(JsonValue value, Path path, Sink sink) {
             if (ref != null) {
                 ref.validate(value, path, sink);
             }
@@ -231,7 +252,7 @@ final class CompiledSchema {
             int matches = 0;
             Collecting match = null;
             for (Node alternative : oneOf) {
-                Collecting c = new Collecting();
+                Collecting c = new Collecting(sink);
                 alternative.validate(value, path, c);
                 if (c.errors.isEmpty()) {
                     matches++;
@@ -266,6 +287,16 @@ final class CompiledSchema {
     private static final class Collecting implements Sink {
         final List<String> errors = new ArrayList<>(2);
         final List<Object[]> additional = new ArrayList<>(0);
+        private final Sink outer;
+
+        Collecting(Sink outer) {
+            this.outer = outer;
+        }
+
+        @Override
+        public void clean(String name, JsonValue value) {
+            outer.clean(name, value);
+        }
 
         @Override
         public void error(Path path, String message) {
@@ -275,6 +306,32 @@ final class CompiledSchema {
         @Override
         public void additional(Path path, String property) {
             additional.add(new Object[] {path, property});
+        }
+    }
+
+    /** Forwards findings and counts the errors. */
+    private static final class Counting implements Sink {
+        private final Sink outer;
+        int errors;
+
+        Counting(Sink outer) {
+            this.outer = outer;
+        }
+
+        @Override
+        public void error(Path path, String message) {
+            errors++;
+            outer.error(path, message);
+        }
+
+        @Override
+        public void additional(Path path, String property) {
+            outer.additional(path, property);
+        }
+
+        @Override
+        public void clean(String name, JsonValue value) {
+            outer.clean(name, value);
         }
     }
 
@@ -290,7 +347,11 @@ final class CompiledSchema {
     CompiledSchema(Map<String, JsonNode> documents, String rootId, Map<String, String> named) {
         this.documents = documents;
         this.root = resolve(rootId, "");
-        named.forEach((name, id) -> cvss.put(name, resolve(id, "")));
+        named.forEach((name, id) -> {
+            Node node = resolve(id, "");
+            node.name = name;
+            cvss.put(name, node);
+        });
     }
 
     void validate(JsonValue document, Sink sink) {

@@ -5,7 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.koban.csaf.model.CsafDocument;
 import tools.jackson.databind.JsonNode;
 
@@ -90,6 +94,9 @@ public final class CsafValidator {
         }
         SchemaCheck schema = Loaded.SCHEMA;
         List<Finding> additional = new ArrayList<>();
+        // CVSS objects the schema pass found free of errors against their FIRST schema: test 6.1.8 need not
+        // validate them again.
+        Map<JsonValue, Set<String>> cleanCvss = new IdentityHashMap<>();
         boolean strict = options.strict();
         schema.compiled().validate(tree, new CompiledSchema.Sink() {
             @Override
@@ -105,6 +112,11 @@ public final class CsafValidator {
                         path.toString(),
                         "property '" + property + "' is not defined in the CSAF schema"));
             }
+
+            @Override
+            public void clean(String name, JsonValue value) {
+                cleanCvss.computeIfAbsent(value, v -> new HashSet<>(2)).add(name);
+            }
         });
         if (strict) {
             // The strict schema also fails wherever the normal one does.
@@ -117,7 +129,7 @@ public final class CsafValidator {
         boolean object = tree.isObject();
         DocumentChecks checks = object ? new DocumentChecks(tree, Loaded.CATALOGUES, findings) : null;
         if (object) {
-            checks.runMandatory(schema);
+            checks.runMandatory(schema, cleanCvss);
         }
         boolean valid = findings.stream().noneMatch(f -> f.severity() == Finding.Severity.ERROR);
         if (object && !options.mandatoryOnly()) {
