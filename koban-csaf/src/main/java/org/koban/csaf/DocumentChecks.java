@@ -960,8 +960,17 @@ final class DocumentChecks {
         }
     }
 
+    /** Lower case without '-', '_' and white space ({@code [-\\s_]}); by hand, not a regex compiled per call. */
     private static String squash(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("[-\\s_]", "");
+        String lower = s.toLowerCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder(lower.length());
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (c != '-' && c != '_' && c != ' ' && c != '\t' && c != '\n' && c != 0x0B && c != '\f' && c != '\r') {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     /** 6.1.26 Prohibited Document Category Name (profile CSAF Base only). */
