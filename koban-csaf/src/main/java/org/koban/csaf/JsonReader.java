@@ -1,7 +1,10 @@
 package org.koban.csaf;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -40,6 +43,16 @@ final class JsonReader {
     }
 
     private static final Decline DECLINE = new Decline();
+
+    /** Reads eight bytes of a byte array as one long, to scan plain text a word at a time. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long SPACES = 0x2020202020202020L;
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+    private static final long CONTROLS = 0x2020202020202020L;
 
     private final byte[][] keyBytes = new byte[KEY_TABLE][];
     private final String[] keyStrings = new String[KEY_TABLE];
@@ -100,6 +113,13 @@ final class JsonReader {
         byte[] b = in;
         int p = pos;
         while (p < b.length) {
+            // Indentation comes in long runs of spaces: eight at a time.
+            while (p + 8 <= b.length && (long) LONGS.get(b, p) == SPACES) {
+                p += 8;
+            }
+            if (p >= b.length) {
+                break;
+            }
             byte c = b[p];
             if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
                 break;
@@ -107,6 +127,16 @@ final class JsonReader {
             p++;
         }
         pos = p;
+    }
+
+    /**
+     * Non-zero if one of the eight bytes of {@code w} needs a closer look in a string: '"', '\\', a control
+     * character or a non-ASCII byte (it may also flag a plain byte next to such a byte; the byte loop decides).
+     */
+    private static long special(long w) {
+        long quote = w ^ QUOTES;
+        long backslash = w ^ BACKSLASHES;
+        return ((quote - ONES) & ~quote | (backslash - ONES) & ~backslash | (w - CONTROLS) | w) & HIGHS;
     }
 
     private JsonValue value(int depth) {
@@ -336,6 +366,9 @@ final class JsonReader {
         int p = start;
         boolean ascii = true;
         while (true) {
+            while (p + 8 <= b.length && special((long) LONGS.get(b, p)) == 0) {
+                p += 8;
+            }
             byte c = b[p];
             if (c == '"') {
                 break;
