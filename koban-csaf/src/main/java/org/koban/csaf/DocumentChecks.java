@@ -253,7 +253,7 @@ final class DocumentChecks {
     }
 
     private Set<String> definedIds() {
-        Set<String> ids = new HashSet<>();
+        Set<String> ids = new HashSet<>(definitions.size() * 2);
         for (Definition d : definitions) {
             if (d.id() != null) {
                 ids.add(d.id());
@@ -277,7 +277,7 @@ final class DocumentChecks {
 
     /** 6.1.2 Multiple Definition of Product ID. */
     void t6_1_2() {
-        Map<String, Path> first = new HashMap<>();
+        Map<String, Path> first = new HashMap<>(definitions.size() * 2);
         for (Definition d : definitions) {
             if (d.id() == null) {
                 continue;
