@@ -433,7 +433,7 @@ final class CompiledSchema {
                 }
                 case "required" -> {
                     List<String> r = new ArrayList<>();
-                    v.forEach(x -> r.add(x.asString()));
+                    v.forEach(x -> r.add(x.asString().intern())); // interned like the reader's keys
                     node.required = List.copyOf(r);
                 }
                 case "additionalProperties" -> {

@@ -160,15 +160,10 @@ final class JsonValue implements Iterable<JsonValue> {
         String[] k = keys;
         // Parsed keys are mostly interned instances from the reader's key table, so identity with the callers'
         // literals usually decides; otherwise the cached hash codes rule out almost every other key cheaply.
-        for (int i = 0; i < k.length; i++) {
-            if (k[i] == name) {
-                return values[i];
-            }
-        }
         int h = name.hashCode();
         for (int i = 0; i < k.length; i++) {
             String key = k[i];
-            if (key.hashCode() == h && key.equals(name)) {
+            if (key == name || (key.hashCode() == h && key.equals(name))) {
                 return values[i];
             }
         }
