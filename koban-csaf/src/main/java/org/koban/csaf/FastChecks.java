@@ -170,13 +170,17 @@ final class FastChecks {
         int hour = num(s, 11, 13);
         int minute = num(s, 14, 16);
         int second = num(s, 17, 19);
+        // num gives -1 for a non-digit, so each field needs its lower bound checked too.
         if (year < 1000
                 || month < 1
                 || month > 12
                 || day < 1
                 || day > daysIn(year, month)
+                || hour < 0
                 || hour > 23
+                || minute < 0
                 || minute > 59
+                || second < 0
                 || second > 59) {
             return false;
         }

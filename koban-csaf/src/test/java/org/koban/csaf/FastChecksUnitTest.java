@@ -114,6 +114,25 @@ class FastChecksUnitTest {
                             .get(random.nextInt(9))
                     + randomStrings(1, i).get(0));
         }
+        // Every one-character change of a valid date-time or URI (found missing: a non-digit in the time fields).
+        String noise = "0123456789:-+.TtZz /?#%[]@xé\n";
+        for (String valid : List.of(
+                "2021-07-21T10:00:00.000Z",
+                "2024-02-29T23:59:59+05:30",
+                "1999-12-31T00:00:00-08:00",
+                "https://example.com:8080/a/b?c=d&e=f#g",
+                "http://a.b/~x(y)*'!$,;=@")) {
+            for (int i = 0; i <= valid.length(); i++) {
+                for (int c = 0; c < noise.length(); c++) {
+                    String ch = String.valueOf(noise.charAt(c));
+                    strings.add(valid.substring(0, i) + ch + valid.substring(Math.min(i + 1, valid.length())));
+                    strings.add(valid.substring(0, i) + ch + valid.substring(i));
+                }
+                if (i < valid.length()) {
+                    strings.add(valid.substring(0, i) + valid.substring(i + 1));
+                }
+            }
+        }
         int dates = 0;
         int uris = 0;
         for (String s : strings) {
