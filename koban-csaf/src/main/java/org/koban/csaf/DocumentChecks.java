@@ -1007,7 +1007,10 @@ final class DocumentChecks {
         if (informational || incident) {
             boolean found = false;
             for (JsonValue note : arr(document, "notes")) {
-                found |= Set.of("description", "details", "general", "summary").contains(str(note, "category"));
+                String noteCategory = str(note, "category"); // null in a schema-invalid note: Set.of rejects null
+                found |= noteCategory != null
+                        && Set.of("description", "details", "general", "summary")
+                                .contains(noteCategory);
             }
             if (!found) {
                 error(
@@ -1241,7 +1244,8 @@ final class DocumentChecks {
             Map<String, Integer> flagged = new HashMap<>();
             List<JsonValue> flags = arr(vulns.get(v), "flags");
             for (int i = 0; i < flags.size(); i++) {
-                if (!VEX_JUSTIFICATIONS.contains(str(flags.get(i), "label"))) {
+                String label = str(flags.get(i), "label"); // null in a schema-invalid flag: Set.of rejects null
+                if (label == null || !VEX_JUSTIFICATIONS.contains(label)) {
                     continue;
                 }
                 for (String id : products(flags.get(i))) {

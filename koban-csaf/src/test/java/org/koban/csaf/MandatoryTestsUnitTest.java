@@ -288,6 +288,17 @@ class MandatoryTestsUnitTest {
                 .containsExactly("/vulnerabilities/0/scores/0/cvss_v2/accessVector");
     }
 
+    /** Found by mutating the examples: a flag without label or a note without category made 6.1.33/6.1.27 throw. */
+    @Test
+    void flagWithoutLabelAndNoteWithoutCategoryAreReportedNotThrown() {
+        ObjectNode doc = base();
+        ((ObjectNode) doc.get("document")).put("category", "csaf_informational_advisory");
+        ((ObjectNode) doc.get("document")).putArray("notes").addObject().put("text", "t");
+        vuln(doc).putArray("flags").addObject().putArray("product_ids").add("A");
+        ValidationResult result = validate(doc);
+        assertThat(result.failedTests()).contains("schema", "6.1.27.1");
+    }
+
     /** The schema pass's result for a CVSS object is reused by 6.1.8 only when it found no error. */
     @Test
     void invalidCvssFails618AlongWithTheSchemaAndAValidOneFailsNeither() {
