@@ -47,6 +47,12 @@ final class CompiledSchema {
         void error(Path path, String message);
 
         void additional(Path path, String property);
+
+        /**
+         * {@code value} was validated against the named schema {@code name} without any error (a fact about the
+         * value, whatever the sink): a later validation against that schema would report nothing.
+         */
+        default void clean(String name, JsonValue value) {}
     }
 
     /** A JSON pointer built lazily from its parent. */
@@ -83,6 +89,8 @@ final class CompiledSchema {
         int types;
         String typeText;
         Map<String, Node> properties;
+        String[] propertyNames = new String[0];
+        Node[] propertyNodes = new Node[0];
         List<String> required = List.of();
         Boolean additionalProperties;
         Node items;
@@ -93,15 +101,33 @@ final class CompiledSchema {
         int minLength = -1;
         Pattern pattern;
         String patternText;
+        /** A hand check equal to {@code pattern} on the strings it answers for ({@link FastChecks}). */
+        int fastPattern;
+
         Format format;
         Set<String> stringEnum;
-        List<JsonNode> otherEnum;
+        List<JsonValue> otherEnum;
         BigDecimal minimum;
         BigDecimal maximum;
         Node[] oneOf;
         Node ref;
 
-        void validate(JsonNode value, Path path, Sink sink) {
+        /** Set on the roots of the named schemas (the CVSS versions). */
+        String name;
+
+        void validate(JsonValue value, Path path, Sink sink) {
+            if (name != null) {
+                Counting counting = new Counting(sink);
+                validateBody(value, path, counting);
+                if (counting.errors == 0) {
+                    sink.clean(name, value);
+                }
+            } else {
+                validateBody(value, path, sink);
+            }
+        }
+
+        private void validateBody(JsonValue value, Path path, Sink sink) {
             if (ref != null) {
                 ref.validate(value, path, sink);
             }
@@ -116,8 +142,8 @@ final class CompiledSchema {
                     sink.error(path, "must have at least " + minItems + " items");
                 }
                 if (uniqueItems && value.size() > 1) {
-                    Set<JsonNode> seen = new HashSet<>();
-                    for (JsonNode item : value) {
+                    Set<JsonValue> seen = new HashSet<>();
+                    for (JsonValue item : value) {
                         if (!seen.add(item)) {
                             sink.error(path, "must have unique items");
                             break;
@@ -134,10 +160,10 @@ final class CompiledSchema {
                 if (minLength >= 0 && s.codePointCount(0, s.length()) < minLength) {
                     sink.error(path, "must be at least " + minLength + " characters long");
                 }
-                if (pattern != null && !pattern.matcher(s).find()) {
+                if (pattern != null && !matchesPattern(s)) {
                     sink.error(path, "does not match the pattern " + patternText);
                 }
-                if (format != null && !format.matches(null, s)) {
+                if (format != null && !matchesFormat(s)) {
                     sink.error(path, "is not a valid " + format.getName());
                 }
             } else if (value.isNumber()) {
@@ -152,7 +178,7 @@ final class CompiledSchema {
             if (stringEnum != null || otherEnum != null) {
                 boolean found = value.isString() && stringEnum != null && stringEnum.contains(value.asString());
                 if (!found && otherEnum != null) {
-                    for (JsonNode e : otherEnum) {
+                    for (JsonValue e : otherEnum) {
                         found |= e.equals(value)
                                 || (e.isNumber()
                                         && value.isNumber()
@@ -168,7 +194,33 @@ final class CompiledSchema {
             }
         }
 
-        private void validateObject(JsonNode value, Path path, Sink sink) {
+        /**
+         * The schema of property {@code key}. The names are interned, like the keys the reader shares, so an
+         * identity scan over a few names usually answers before any hashing.
+         */
+        private Node property(String key) {
+            String[] names = propertyNames;
+            for (int i = 0; i < names.length; i++) {
+                if (names[i] == key) {
+                    return propertyNodes[i];
+                }
+            }
+            return properties.get(key);
+        }
+
+        private boolean matchesPattern(String s) {
+            int fast = fastPattern == FastChecks.P_NONE ? FastChecks.UNKNOWN : FastChecks.pattern(fastPattern, s);
+            return fast == FastChecks.UNKNOWN ? pattern.matcher(s).find() : fast == FastChecks.YES;
+        }
+
+        private boolean matchesFormat(String s) {
+            if (format == DATE_TIME ? FastChecks.surelyDateTime(s) : FastChecks.surelyUri(s)) {
+                return true;
+            }
+            return format.matches(null, s);
+        }
+
+        private void validateObject(JsonValue value, Path path, Sink sink) {
             int size = value.size();
             if (minProperties >= 0 && size < minProperties) {
                 sink.error(path, "must have at least " + minProperties + " properties");
@@ -182,24 +234,25 @@ final class CompiledSchema {
                 }
             }
             if (properties != null || additionalProperties != null) {
-                for (Map.Entry<String, JsonNode> e : value.properties()) {
-                    Node p = properties == null ? null : properties.get(e.getKey());
+                for (int i = 0; i < size; i++) {
+                    String key = value.key(i);
+                    Node p = properties == null ? null : property(key);
                     if (p != null) {
-                        p.validate(e.getValue(), path.child(e.getKey()), sink);
+                        p.validate(value.value(i), path.child(key), sink);
                     } else if (Boolean.FALSE.equals(additionalProperties)) {
-                        sink.error(path.child(e.getKey()), "property '" + e.getKey() + "' is not allowed");
+                        sink.error(path.child(key), "property '" + key + "' is not allowed");
                     } else if (additionalProperties == null) {
-                        sink.additional(path.child(e.getKey()), e.getKey());
+                        sink.additional(path.child(key), key);
                     }
                 }
             }
         }
 
-        private void validateOneOf(JsonNode value, Path path, Sink sink) {
+        private void validateOneOf(JsonValue value, Path path, Sink sink) {
             int matches = 0;
             Collecting match = null;
             for (Node alternative : oneOf) {
-                Collecting c = new Collecting();
+                Collecting c = new Collecting(sink);
                 alternative.validate(value, path, c);
                 if (c.errors.isEmpty()) {
                     matches++;
@@ -215,7 +268,7 @@ final class CompiledSchema {
             }
         }
 
-        private boolean hasType(JsonNode v) {
+        private boolean hasType(JsonValue v) {
             return ((types & STRING) != 0 && v.isString())
                     || ((types & OBJECT) != 0 && v.isObject())
                     || ((types & ARRAY) != 0 && v.isArray())
@@ -225,7 +278,7 @@ final class CompiledSchema {
                     || ((types & NULL) != 0 && v.isNull());
         }
 
-        private static boolean isInteger(JsonNode v) {
+        private static boolean isInteger(JsonValue v) {
             return v.isIntegralNumber() || v.decimalValue().stripTrailingZeros().scale() <= 0;
         }
     }
@@ -234,6 +287,16 @@ final class CompiledSchema {
     private static final class Collecting implements Sink {
         final List<String> errors = new ArrayList<>(2);
         final List<Object[]> additional = new ArrayList<>(0);
+        private final Sink outer;
+
+        Collecting(Sink outer) {
+            this.outer = outer;
+        }
+
+        @Override
+        public void clean(String name, JsonValue value) {
+            outer.clean(name, value);
+        }
 
         @Override
         public void error(Path path, String message) {
@@ -243,6 +306,32 @@ final class CompiledSchema {
         @Override
         public void additional(Path path, String property) {
             additional.add(new Object[] {path, property});
+        }
+    }
+
+    /** Forwards findings and counts the errors. */
+    private static final class Counting implements Sink {
+        private final Sink outer;
+        int errors;
+
+        Counting(Sink outer) {
+            this.outer = outer;
+        }
+
+        @Override
+        public void error(Path path, String message) {
+            errors++;
+            outer.error(path, message);
+        }
+
+        @Override
+        public void additional(Path path, String property) {
+            outer.additional(path, property);
+        }
+
+        @Override
+        public void clean(String name, JsonValue value) {
+            outer.clean(name, value);
         }
     }
 
@@ -258,15 +347,24 @@ final class CompiledSchema {
     CompiledSchema(Map<String, JsonNode> documents, String rootId, Map<String, String> named) {
         this.documents = documents;
         this.root = resolve(rootId, "");
-        named.forEach((name, id) -> cvss.put(name, resolve(id, "")));
+        named.forEach((name, id) -> {
+            Node node = resolve(id, "");
+            node.name = name;
+            cvss.put(name, node);
+        });
     }
 
-    void validate(JsonNode document, Sink sink) {
+    void validate(JsonValue document, Sink sink) {
         root.validate(document, Path.ROOT, sink);
     }
 
+    /** The same for a Jackson tree (converted first). */
+    void validate(JsonNode document, Sink sink) {
+        validate(JsonValue.of(document), sink);
+    }
+
     /** Validates against one of the named schemas (e.g. "3.1" → FIRST CVSS v3.1); false if no such name. */
-    boolean validateNamed(String name, JsonNode value, Path path, Sink sink) {
+    boolean validateNamed(String name, JsonValue value, Path path, Sink sink) {
         Node node = cvss.get(name);
         if (node == null) {
             return false;
@@ -325,12 +423,17 @@ final class CompiledSchema {
                     for (Map.Entry<String, JsonNode> p : v.properties()) {
                         Node child = new Node();
                         compile(p.getValue(), child, documentId);
-                        node.properties.put(p.getKey(), child);
+                        node.properties.put(p.getKey().intern(), child);
+                    }
+                    node.propertyNames = node.properties.keySet().toArray(new String[0]);
+                    node.propertyNodes = new Node[node.propertyNames.length];
+                    for (int i = 0; i < node.propertyNames.length; i++) {
+                        node.propertyNodes[i] = node.properties.get(node.propertyNames[i]);
                     }
                 }
                 case "required" -> {
                     List<String> r = new ArrayList<>();
-                    v.forEach(x -> r.add(x.asString()));
+                    v.forEach(x -> r.add(x.asString().intern())); // interned like the reader's keys
                     node.required = List.copyOf(r);
                 }
                 case "additionalProperties" -> {
@@ -351,6 +454,7 @@ final class CompiledSchema {
                 case "pattern" -> {
                     node.patternText = v.asString();
                     node.pattern = Pattern.compile(v.asString());
+                    node.fastPattern = FastChecks.patternCode(v.asString());
                 }
                 case "format" ->
                     node.format = switch (v.asString()) {
@@ -369,7 +473,7 @@ final class CompiledSchema {
                             if (node.otherEnum == null) {
                                 node.otherEnum = new ArrayList<>();
                             }
-                            node.otherEnum.add(x);
+                            node.otherEnum.add(JsonValue.of(x));
                         }
                     }
                 }

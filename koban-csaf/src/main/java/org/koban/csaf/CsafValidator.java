@@ -5,7 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.koban.csaf.model.CsafDocument;
 import tools.jackson.databind.JsonNode;
 
@@ -52,12 +56,15 @@ public final class CsafValidator {
 
     /** Validates JSON text; text that is not JSON gives the single finding {@code json}, never an exception. */
     public static ValidationResult validate(byte[] json, Options options) {
-        JsonNode tree;
-        try {
-            tree = CsafJson.readTree(json);
-        } catch (RuntimeException e) {
-            return new ValidationResult(
-                    false, List.of(new Finding("json", Finding.Severity.ERROR, "", e.getMessage())), List.of());
+        JsonValue tree = JsonReader.parse(json);
+        if (tree == null) {
+            // Input the fast reader declines (unusual or malformed): Jackson parses it, with its own messages.
+            try {
+                tree = JsonValue.of(CsafJson.readTree(json));
+            } catch (RuntimeException e) {
+                return new ValidationResult(
+                        false, List.of(new Finding("json", Finding.Severity.ERROR, "", e.getMessage())), List.of());
+            }
         }
         return validate(tree, options);
     }
@@ -76,13 +83,20 @@ public final class CsafValidator {
 
     /** Validates a parsed tree. The tree must not be modified while this runs. */
     public static ValidationResult validate(JsonNode tree, Options options) {
+        return validate(JsonValue.of(tree), options);
+    }
+
+    private static ValidationResult validate(JsonValue tree, Options options) {
         List<Finding> findings = new ArrayList<>();
-        if (tree == null || tree.isMissingNode()) {
+        if (tree == null) {
             findings.add(new Finding("json", Finding.Severity.ERROR, "", "The input is empty"));
             return new ValidationResult(false, findings, List.of());
         }
         SchemaCheck schema = Loaded.SCHEMA;
         List<Finding> additional = new ArrayList<>();
+        // CVSS objects the schema pass found free of errors against their FIRST schema: test 6.1.8 need not
+        // validate them again.
+        Map<JsonValue, Set<String>> cleanCvss = new IdentityHashMap<>();
         boolean strict = options.strict();
         schema.compiled().validate(tree, new CompiledSchema.Sink() {
             @Override
@@ -98,6 +112,11 @@ public final class CsafValidator {
                         path.toString(),
                         "property '" + property + "' is not defined in the CSAF schema"));
             }
+
+            @Override
+            public void clean(String name, JsonValue value) {
+                cleanCvss.computeIfAbsent(value, v -> new HashSet<>(2)).add(name);
+            }
         });
         if (strict) {
             // The strict schema also fails wherever the normal one does.
@@ -110,7 +129,7 @@ public final class CsafValidator {
         boolean object = tree.isObject();
         DocumentChecks checks = object ? new DocumentChecks(tree, Loaded.CATALOGUES, findings) : null;
         if (object) {
-            checks.runMandatory(schema);
+            checks.runMandatory(schema, cleanCvss);
         }
         boolean valid = findings.stream().noneMatch(f -> f.severity() == Finding.Severity.ERROR);
         if (object && !options.mandatoryOnly()) {

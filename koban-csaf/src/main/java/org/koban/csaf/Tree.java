@@ -2,40 +2,35 @@ package org.koban.csaf;
 
 import java.util.ArrayList;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
 
 /** Tolerant accessors over a parsed JSON tree: a test must never throw on a schema-invalid document. */
 final class Tree {
     private Tree() {}
 
     /** The string at {@code field}, or null if absent or not a string. */
-    static String str(JsonNode node, String field) {
-        JsonNode v = node == null ? null : node.get(field);
+    static String str(JsonValue node, String field) {
+        JsonValue v = node == null ? null : node.get(field);
         return v != null && v.isString() ? v.asString() : null;
     }
 
     /** The object at {@code field}, or null. */
-    static JsonNode obj(JsonNode node, String field) {
-        JsonNode v = node == null ? null : node.get(field);
+    static JsonValue obj(JsonValue node, String field) {
+        JsonValue v = node == null ? null : node.get(field);
         return v != null && v.isObject() ? v : null;
     }
 
     /** The array elements at {@code field}, or an empty list. */
-    static List<JsonNode> arr(JsonNode node, String field) {
-        JsonNode v = node == null ? null : node.get(field);
+    static List<JsonValue> arr(JsonValue node, String field) {
+        JsonValue v = node == null ? null : node.get(field);
         if (v == null || !v.isArray()) {
             return List.of();
         }
-        List<JsonNode> items = new ArrayList<>(v.size());
-        for (JsonNode item : v) {
-            items.add(item);
-        }
-        return items;
+        return v.elements();
     }
 
     /** The string elements at {@code field} with their indexes (non-strings skipped). */
-    static List<Indexed> strings(JsonNode node, String field) {
-        JsonNode v = node == null ? null : node.get(field);
+    static List<Indexed> strings(JsonValue node, String field) {
+        JsonValue v = node == null ? null : node.get(field);
         if (v == null || !v.isArray()) {
             return List.of();
         }

@@ -288,6 +288,43 @@ class MandatoryTestsUnitTest {
                 .containsExactly("/vulnerabilities/0/scores/0/cvss_v2/accessVector");
     }
 
+    /** Found by mutating the examples: a flag without label or a note without category made 6.1.33/6.1.27 throw. */
+    @Test
+    void flagWithoutLabelAndNoteWithoutCategoryAreReportedNotThrown() {
+        ObjectNode doc = base();
+        ((ObjectNode) doc.get("document")).put("category", "csaf_informational_advisory");
+        ((ObjectNode) doc.get("document")).putArray("notes").addObject().put("text", "t");
+        vuln(doc).putArray("flags").addObject().putArray("product_ids").add("A");
+        ValidationResult result = validate(doc);
+        assertThat(result.failedTests()).contains("schema", "6.1.27.1");
+    }
+
+    /** The schema pass's result for a CVSS object is reused by 6.1.8 only when it found no error. */
+    @Test
+    void invalidCvssFails618AlongWithTheSchemaAndAValidOneFailsNeither() {
+        ObjectNode doc = base();
+        ObjectNode score = vuln(doc).putArray("scores").addObject();
+        score.putArray("products").add("A");
+        ObjectNode v3 = score.putObject("cvss_v3");
+        v3.put("version", "3.1")
+                .put("vectorString", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H")
+                .put("baseScore", 9.8)
+                .put("baseSeverity", "CRITICAL");
+        assertThat(validate(doc).failedTests()).doesNotContain("schema", "6.1.8");
+        v3.put("baseSeverity", "SEVERE");
+        assertThat(validate(doc).failedTests()).contains("schema", "6.1.8");
+        v3.put("baseSeverity", "CRITICAL").put("version", "3.0");
+        assertThat(validate(doc).failedTests()).contains("schema", "6.1.8");
+        ObjectNode v2 = score.putObject("cvss_v2");
+        score.remove("cvss_v3");
+        v2.put("version", "2.0")
+                .put("vectorString", "AV:N/AC:L/Au:N/C:P/I:P/A:P")
+                .put("baseScore", 7.5);
+        assertThat(validate(doc).failedTests()).doesNotContain("schema", "6.1.8");
+        v2.put("vectorString", "AV:X/AC:L/Au:N/C:P/I:P/A:P");
+        assertThat(validate(doc).failedTests()).contains("schema", "6.1.8");
+    }
+
     @Test
     void twoCvss3ScoresOfTheSameVersionForOneProductFail617() {
         ObjectNode doc = withCvss3("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", 9.8);

@@ -1,0 +1,305 @@
+package org.koban.csaf;
+
+/**
+ * Hand-written equivalents of the schema's most frequent patterns and formats, for the strings where the answer
+ * is simple and certain; for any other string they answer "unknown" and the caller uses the regular expression or
+ * the general format check. {@code FastChecksUnitTest} compares them with {@link java.util.regex.Pattern} and with
+ * networknt's format checks.
+ */
+final class FastChecks {
+    static final int UNKNOWN = -1;
+    static final int NO = 0;
+    static final int YES = 1;
+
+    /** No hand check for this pattern. */
+    static final int P_NONE = 0;
+    /** {@code ^[\S](.*[\S])?$}: no white space at either end. */
+    static final int P_NO_OUTER_SPACE = 1;
+    /** {@code ^[^\s\-_\.](.*[^\s\-_\.])?$}: no white space, '-', '_' or '.' at either end. */
+    static final int P_NO_OUTER_SPACE_OR_PUNCT = 2;
+
+    static final int P_CVE = 3;
+    static final int P_CWE = 4;
+    static final int P_HEX32 = 5;
+
+    private FastChecks() {}
+
+    /** The hand check for a schema pattern, or {@link #P_NONE}. */
+    static int patternCode(String regex) {
+        return switch (regex) {
+            case "^[\\S](.*[\\S])?$" -> P_NO_OUTER_SPACE;
+            case "^[^\\s\\-_\\.](.*[^\\s\\-_\\.])?$" -> P_NO_OUTER_SPACE_OR_PUNCT;
+            case "^CVE-[0-9]{4}-[0-9]{4,}$" -> P_CVE;
+            case "^CWE-[1-9]\\d{0,5}$" -> P_CWE;
+            case "^[0-9a-fA-F]{32,}$" -> P_HEX32;
+            default -> P_NONE;
+        };
+    }
+
+    /**
+     * Whether {@code Pattern.compile(regex).matcher(s).find()} is true, for the pattern of {@code code}:
+     * {@link #YES}, {@link #NO} or {@link #UNKNOWN} (a character outside ASCII, where Java's {@code .}, {@code \s}
+     * and {@code $} have more cases than these checks model).
+     */
+    static int pattern(int code, String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            if (s.charAt(i) >= 0x80) {
+                return UNKNOWN;
+            }
+        }
+        return switch (code) {
+            case P_NO_OUTER_SPACE -> trimmedLine(s, false);
+            case P_NO_OUTER_SPACE_OR_PUNCT -> trimmedLine(s, true);
+            case P_CVE -> printable(s) ? answer(cve(s)) : UNKNOWN;
+            case P_CWE -> printable(s) ? answer(cwe(s)) : UNKNOWN;
+            case P_HEX32 -> printable(s) ? answer(n >= 32 && allHex(s)) : UNKNOWN;
+            default -> UNKNOWN;
+        };
+    }
+
+    private static int answer(boolean b) {
+        return b ? YES : NO;
+    }
+
+    /** Only the characters 0x20 to 0x7E: no line terminator, so {@code $} can only match at the end. */
+    private static boolean printable(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7E) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code ^[X](.*[X])?$} over ASCII, X being "not white space" (and, with {@code punct}, not '-', '_', '.').
+     * The text must be c0 + M + E: c0 an X character; M empty or ending in an X character and without line
+     * terminators ('.' does not match them); E empty or one final line terminator ("\n", "\r", "\r\n"), before
+     * which {@code $} also matches.
+     */
+    private static int trimmedLine(String s, boolean punct) {
+        int n = s.length();
+        if (body(s, n, punct)) {
+            return YES;
+        }
+        if (n >= 1 && (s.charAt(n - 1) == '\n' || s.charAt(n - 1) == '\r') && body(s, n - 1, punct)) {
+            return YES;
+        }
+        if (n >= 2 && s.charAt(n - 2) == '\r' && s.charAt(n - 1) == '\n' && body(s, n - 2, punct)) {
+            return YES;
+        }
+        return NO;
+    }
+
+    private static boolean body(String s, int end, boolean punct) {
+        if (end == 0 || !edge(s.charAt(0), punct) || !edge(s.charAt(end - 1), punct)) {
+            return false;
+        }
+        for (int i = 1; i < end; i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An allowed first or last character: not in Java's ASCII {@code \s}, nor punctuation if asked. */
+    private static boolean edge(char c, boolean punct) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
+            return false;
+        }
+        return !punct || (c != '-' && c != '_' && c != '.');
+    }
+
+    private static boolean cve(String s) {
+        int n = s.length();
+        if (n < 13 || !s.startsWith("CVE-") || s.charAt(8) != '-') {
+            return false;
+        }
+        return digits(s, 4, 8) && digits(s, 9, n);
+    }
+
+    private static boolean cwe(String s) {
+        int n = s.length();
+        return n >= 5 && n <= 10 && s.startsWith("CWE-") && s.charAt(4) >= '1' && s.charAt(4) <= '9' && digits(s, 5, n);
+    }
+
+    private static boolean digits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allHex(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * True only for the plain RFC 3339 form {@code YYYY-MM-DDTHH:MM:SS[.F{1,9}](Z|+HH:MM|-HH:MM)} with a year from
+     * 1000, a real calendar day, no leap second and an offset below 18 hours (not "-00:00"): the general check
+     * accepts all of these. False means "ask the general check", not "invalid".
+     */
+    static boolean surelyDateTime(String s) {
+        int n = s.length();
+        if (n < 20 || n > 35) {
+            return false;
+        }
+        if (s.charAt(4) != '-'
+                || s.charAt(7) != '-'
+                || s.charAt(10) != 'T'
+                || s.charAt(13) != ':'
+                || s.charAt(16) != ':') {
+            return false;
+        }
+        int year = num(s, 0, 4);
+        int month = num(s, 5, 7);
+        int day = num(s, 8, 10);
+        int hour = num(s, 11, 13);
+        int minute = num(s, 14, 16);
+        int second = num(s, 17, 19);
+        // num gives -1 for a non-digit, so each field needs its lower bound checked too.
+        if (year < 1000
+                || month < 1
+                || month > 12
+                || day < 1
+                || day > daysIn(year, month)
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 59) {
+            return false;
+        }
+        int p = 19;
+        if (s.charAt(p) == '.') {
+            int start = ++p;
+            while (p < n && s.charAt(p) >= '0' && s.charAt(p) <= '9') {
+                p++;
+            }
+            if (p == start || p - start > 9) {
+                return false;
+            }
+        }
+        if (p == n - 1) {
+            return s.charAt(p) == 'Z';
+        }
+        if (p != n - 6 || (s.charAt(p) != '+' && s.charAt(p) != '-') || s.charAt(p + 3) != ':') {
+            return false;
+        }
+        int oh = num(s, p + 1, p + 3);
+        int om = num(s, p + 4, p + 6);
+        if (oh < 0 || oh > 17 || om < 0 || om > 59) {
+            return false;
+        }
+        return !(s.charAt(p) == '-' && oh == 0 && om == 0);
+    }
+
+    /** The decimal number of digits from..to, or -1 if a character is not a digit. */
+    private static int num(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    private static int daysIn(int year, int month) {
+        return switch (month) {
+            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+    }
+
+    /**
+     * True only for {@code scheme://host[:port][/path][?query][#fragment]} made of RFC 2396 characters that
+     * {@link java.net.URI} accepts everywhere (letters, digits, {@code -_.!~*'();:@&=+$,/} and %-escapes; '?'
+     * also in the query and fragment), which the general check accepts as an absolute URI. False means "ask the
+     * general check".
+     */
+    static boolean surelyUri(String s) {
+        int n = s.length();
+        int p = 0;
+        if (n == 0 || !letter(s.charAt(0))) {
+            return false;
+        }
+        while (p < n && (letter(s.charAt(p)) || digit(s.charAt(p)) || "+-.".indexOf(s.charAt(p)) >= 0)) {
+            p++;
+        }
+        if (!s.startsWith("://", p)) {
+            return false;
+        }
+        p += 3;
+        int host = p;
+        while (p < n && (letter(s.charAt(p)) || digit(s.charAt(p)) || s.charAt(p) == '-' || s.charAt(p) == '.')) {
+            p++;
+        }
+        if (p == host || !letter(s.charAt(p - 1)) && !digit(s.charAt(p - 1))) {
+            return false;
+        }
+        if (p < n && s.charAt(p) == ':') {
+            int port = ++p;
+            while (p < n && digit(s.charAt(p))) {
+                p++;
+            }
+            if (p == port || p - port > 5) {
+                return false;
+            }
+        }
+        if (p < n && s.charAt(p) != '/' && s.charAt(p) != '?' && s.charAt(p) != '#') {
+            return false;
+        }
+        boolean fragment = false;
+        while (p < n) {
+            char c = s.charAt(p);
+            if (c == '%') {
+                if (p + 2 >= n || !hex(s.charAt(p + 1)) || !hex(s.charAt(p + 2))) {
+                    return false;
+                }
+                p += 3;
+                continue;
+            }
+            if (c == '#') {
+                if (fragment) {
+                    return false;
+                }
+                fragment = true;
+            } else if (c != '?' // starts the query, or is a plain character in the query or fragment
+                    && (!(letter(c) || digit(c) || "-_.!~*'();:@&=+$,/".indexOf(c) >= 0))) {
+                return false;
+            }
+            p++;
+        }
+        return true;
+    }
+
+    private static boolean letter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean digit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean hex(char c) {
+        return digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+}

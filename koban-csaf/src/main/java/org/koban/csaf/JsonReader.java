@@ -1,0 +1,612 @@
+package org.koban.csaf;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * A strict, fast JSON reader into {@link JsonValue}, for the common case: UTF-8 text that is plain RFC 8259 JSON.
+ * It declines (returns null) on anything else, and the caller then lets Jackson parse the text, so every unusual
+ * input (byte order marks, other encodings, duplicate keys, limits, errors and their messages) behaves exactly as
+ * with Jackson alone. Accepted input gives the tree Jackson would give; {@code JsonReaderUnitTest} compares both.
+ *
+ * <p>One instance per thread (it keeps scratch stacks and a table of the keys it has seen, so that key strings are
+ * shared and not allocated per document); not thread-safe.
+ */
+final class JsonReader {
+    /** Below Jackson's configured limits (nesting 200, string length 50M, number length 1000): beyond, Jackson decides. */
+    private static final int MAX_DEPTH = 150;
+
+    private static final int MAX_STRING = 10_000_000;
+    private static final int MAX_NUMBER = 200;
+    /** Keys longer than this, or with escapes or non-ASCII bytes, are not shared through the key table. */
+    private static final int MAX_SHARED_KEY = 64;
+
+    private static final int KEY_TABLE = 1024; // a power of two
+    private static final int MAX_SHARED_KEYS = KEY_TABLE / 2;
+
+    private static final ThreadLocal<JsonReader> READERS = ThreadLocal.withInitial(JsonReader::new);
+
+    /** Thrown to decline the input; preallocated, without a stack trace, because declining is not an error here. */
+    private static final class Decline extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Decline() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final Decline DECLINE = new Decline();
+
+    /** Reads eight bytes of a byte array as one long, to scan plain text a word at a time. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long SPACES = 0x2020202020202020L;
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+    private static final long CONTROLS = 0x2020202020202020L;
+
+    private final byte[][] keyBytes = new byte[KEY_TABLE][];
+    private final String[] keyStrings = new String[KEY_TABLE];
+    private int sharedKeys;
+
+    // Scratch stacks: members of the containers being built, copied into exact-size arrays when one closes.
+    private JsonValue[] valueStack = new JsonValue[256];
+    private String[] keyStack = new String[256];
+    private int top;
+    /** The highest {@code top} of this document, to clear the stack so that no document outlives its parse. */
+    private int used;
+
+    /** Whether the last key came from the key table (then equal keys are the same instance). */
+    private boolean keyShared;
+
+    private byte[] in;
+    private int pos;
+    private final StringBuilder chars = new StringBuilder();
+    private byte[] latin1 = new byte[1024];
+
+    private JsonReader() {}
+
+    /** The value of {@code json}, or null if this reader declines it (Jackson must then parse it). */
+    static JsonValue parse(byte[] json) {
+        return READERS.get().read(json);
+    }
+
+    private JsonValue read(byte[] json) {
+        in = json;
+        pos = 0;
+        top = 0;
+        try {
+            skipWhitespace();
+            if (pos >= in.length) {
+                throw DECLINE; // empty input: Jackson reports it
+            }
+            JsonValue v = value(0);
+            skipWhitespace();
+            if (pos != in.length) {
+                throw DECLINE; // trailing content
+            }
+            return v;
+        } catch (Decline | ArrayIndexOutOfBoundsException e) {
+            // Running off the end of the input is truncated JSON: Jackson gives the error message.
+            return null;
+        } finally {
+            in = null;
+            Arrays.fill(valueStack, 0, used, null);
+            top = 0;
+            used = 0;
+            if (latin1.length > 65536) {
+                latin1 = new byte[1024]; // a huge string once must not stay allocated for the thread's life
+            }
+        }
+    }
+
+    private void skipWhitespace() {
+        byte[] b = in;
+        int p = pos;
+        while (p < b.length) {
+            // Indentation comes in long runs of spaces: eight at a time.
+            while (p + 8 <= b.length && (long) LONGS.get(b, p) == SPACES) {
+                p += 8;
+            }
+            if (p >= b.length) {
+                break;
+            }
+            byte c = b[p];
+            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+                break;
+            }
+            p++;
+        }
+        pos = p;
+    }
+
+    /**
+     * Non-zero if one of the eight bytes of {@code w} needs a closer look in a string: '"', '\\', a control
+     * character or a non-ASCII byte (it may also flag a plain byte next to such a byte; the byte loop decides).
+     */
+    private static long special(long w) {
+        long quote = w ^ QUOTES;
+        long backslash = w ^ BACKSLASHES;
+        return ((quote - ONES) & ~quote | (backslash - ONES) & ~backslash | (w - CONTROLS) | w) & HIGHS;
+    }
+
+    private JsonValue value(int depth) {
+        byte c = in[pos];
+        switch (c) {
+            case '{' -> {
+                return object(depth + 1);
+            }
+            case '[' -> {
+                return array(depth + 1);
+            }
+            case '"' -> {
+                pos++;
+                return JsonValue.string(string());
+            }
+            case 't' -> {
+                literal("true");
+                return JsonValue.TRUE;
+            }
+            case 'f' -> {
+                literal("false");
+                return JsonValue.FALSE;
+            }
+            case 'n' -> {
+                literal("null");
+                return JsonValue.NULL_VALUE;
+            }
+            default -> {
+                if (c == '-' || (c >= '0' && c <= '9')) {
+                    return number();
+                }
+                throw DECLINE;
+            }
+        }
+    }
+
+    private void literal(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (in[pos + i] != word.charAt(i)) {
+                throw DECLINE;
+            }
+        }
+        pos += word.length();
+        // "truex" is an error for Jackson; a following letter or digit means the token goes on.
+        if (pos < in.length && isTokenChar(in[pos])) {
+            throw DECLINE;
+        }
+    }
+
+    private static boolean isTokenChar(byte c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c < 0;
+    }
+
+    private JsonValue object(int depth) {
+        if (depth > MAX_DEPTH) {
+            throw DECLINE;
+        }
+        pos++; // '{'
+        skipWhitespace();
+        if (in[pos] == '}') {
+            pos++;
+            return JsonValue.object(JsonValue.noKeys(), JsonValue.noValues());
+        }
+        int base = top;
+        boolean shared = true;
+        while (true) {
+            if (in[pos] != '"') {
+                throw DECLINE;
+            }
+            pos++;
+            String key = key();
+            shared &= keyShared;
+            skipWhitespace();
+            if (in[pos] != ':') {
+                throw DECLINE;
+            }
+            pos++;
+            skipWhitespace();
+            JsonValue v = value(depth);
+            push(key, v);
+            skipWhitespace();
+            byte c = in[pos++];
+            if (c == '}') {
+                break;
+            }
+            if (c != ',') {
+                throw DECLINE;
+            }
+            skipWhitespace();
+        }
+        int n = top - base;
+        String[] keys = new String[n];
+        JsonValue[] values = new JsonValue[n];
+        System.arraycopy(keyStack, base, keys, 0, n);
+        System.arraycopy(valueStack, base, values, 0, n);
+        top = base;
+        checkDistinct(keys, shared);
+        return JsonValue.object(keys, values);
+    }
+
+    /** Jackson keeps the last of duplicate keys; such rare input is left to Jackson. */
+    private static void checkDistinct(String[] keys, boolean shared) {
+        int n = keys.length;
+        if (shared && n <= 32) {
+            for (int i = 1; i < n; i++) {
+                for (int j = 0; j < i; j++) {
+                    if (keys[j] == keys[i]) { // shared keys: equal means the same instance
+                        throw DECLINE;
+                    }
+                }
+            }
+        } else if (n <= 16) {
+            for (int i = 1; i < n; i++) {
+                String k = keys[i];
+                int h = k.hashCode();
+                for (int j = 0; j < i; j++) {
+                    if (keys[j].hashCode() == h && keys[j].equals(k)) {
+                        throw DECLINE;
+                    }
+                }
+            }
+        } else {
+            Set<String> seen = new HashSet<>(n * 2);
+            for (String k : keys) {
+                if (!seen.add(k)) {
+                    throw DECLINE;
+                }
+            }
+        }
+    }
+
+    private JsonValue array(int depth) {
+        if (depth > MAX_DEPTH) {
+            throw DECLINE;
+        }
+        pos++; // '['
+        skipWhitespace();
+        if (in[pos] == ']') {
+            pos++;
+            return JsonValue.array(JsonValue.noValues());
+        }
+        int base = top;
+        while (true) {
+            JsonValue v = value(depth);
+            push(null, v);
+            skipWhitespace();
+            byte c = in[pos++];
+            if (c == ']') {
+                break;
+            }
+            if (c != ',') {
+                throw DECLINE;
+            }
+            skipWhitespace();
+        }
+        int n = top - base;
+        JsonValue[] values = new JsonValue[n];
+        System.arraycopy(valueStack, base, values, 0, n);
+        top = base;
+        return JsonValue.array(values);
+    }
+
+    private void push(String key, JsonValue v) {
+        if (top == valueStack.length) {
+            valueStack = Arrays.copyOf(valueStack, top * 2);
+            keyStack = Arrays.copyOf(keyStack, top * 2);
+        }
+        keyStack[top] = key;
+        valueStack[top++] = v;
+        if (top > used) {
+            used = top;
+        }
+    }
+
+    /** A key: plain ASCII keys come from the shared table, so the same name is one String for all documents. */
+    private String key() {
+        keyShared = false;
+        byte[] b = in;
+        int start = pos;
+        int p = start;
+        int h = 0;
+        while (true) {
+            byte c = b[p];
+            if (c == '"') {
+                break;
+            }
+            if (c == '\\' || c < 0x20) { // escapes, control characters and (negative) non-ASCII bytes
+                return string();
+            }
+            h = h * 31 + c;
+            p++;
+        }
+        int len = p - start;
+        if (len > MAX_SHARED_KEY) {
+            return string();
+        }
+        int slot = (h ^ (h >>> 16)) & (KEY_TABLE - 1);
+        while (true) {
+            byte[] k = keyBytes[slot];
+            if (k == null) {
+                break;
+            }
+            if (k.length == len && Arrays.equals(k, 0, len, b, start, p)) {
+                pos = p + 1;
+                keyShared = true;
+                return keyStrings[slot];
+            }
+            slot = (slot + 1) & (KEY_TABLE - 1);
+        }
+        String s = new String(b, start, len, StandardCharsets.ISO_8859_1);
+        if (sharedKeys < MAX_SHARED_KEYS) { // bounded: hostile input cannot grow the table
+            // Interned, so that it is the same instance as the literal names the checks look up.
+            s = s.intern();
+            keyBytes[slot] = Arrays.copyOfRange(b, start, p);
+            keyStrings[slot] = s;
+            sharedKeys++;
+            keyShared = true;
+        }
+        pos = p + 1;
+        return s;
+    }
+
+    /** The string starting at {@code pos} (after the opening quote); leaves {@code pos} after the closing quote. */
+    private String string() {
+        byte[] b = in;
+        int start = pos;
+        int p = start;
+        boolean ascii = true;
+        while (true) {
+            while (p + 8 <= b.length && special((long) LONGS.get(b, p)) == 0) {
+                p += 8;
+            }
+            byte c = b[p];
+            if (c == '"') {
+                break;
+            }
+            if (c == '\\') {
+                return escaped(start);
+            }
+            if (c < 0x20) {
+                if (c >= 0) {
+                    throw DECLINE; // an unescaped control character is an error for Jackson
+                }
+                ascii = false;
+                p = utf8(b, p);
+                continue;
+            }
+            p++;
+        }
+        int len = p - start;
+        if (len > MAX_STRING) {
+            throw DECLINE;
+        }
+        pos = p + 1;
+        return new String(b, start, len, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Checks one well-formed UTF-8 sequence starting at {@code p} (shortest form, no surrogates, at most
+     * U+10FFFF) and returns the index after it; anything else is declined.
+     */
+    private static int utf8(byte[] b, int p) {
+        int c = b[p] & 0xFF;
+        if (c >= 0xC2 && c <= 0xDF) {
+            cont(b[p + 1]);
+            return p + 2;
+        }
+        if (c >= 0xE0 && c <= 0xEF) {
+            int c1 = b[p + 1] & 0xFF;
+            if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F)) {
+                throw DECLINE;
+            }
+            cont(b[p + 1]);
+            cont(b[p + 2]);
+            return p + 3;
+        }
+        if (c >= 0xF0 && c <= 0xF4) {
+            int c1 = b[p + 1] & 0xFF;
+            if ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F)) {
+                throw DECLINE;
+            }
+            cont(b[p + 1]);
+            cont(b[p + 2]);
+            cont(b[p + 3]);
+            return p + 4;
+        }
+        throw DECLINE;
+    }
+
+    private static void cont(byte c) {
+        if ((c & 0xC0) != 0x80) {
+            throw DECLINE;
+        }
+    }
+
+    /**
+     * Strings with escapes: plain runs are copied in bulk into a Latin-1 scratch buffer; a character above U+00FF
+     * (from an escape or a multi-byte sequence) sends the string to the general decoder below.
+     */
+    private String escaped(int start) {
+        byte[] b = in;
+        byte[] out = latin1;
+        int n = 0;
+        int p = start;
+        while (true) {
+            int run = p;
+            byte c;
+            while ((c = b[p]) != '"' && c != '\\' && c >= 0x20) {
+                p++;
+            }
+            int len = p - run;
+            if (n + len + 1 > out.length) {
+                if (n + len + 1 > MAX_STRING) {
+                    throw DECLINE;
+                }
+                out = latin1 = Arrays.copyOf(out, Math.max(out.length * 2, n + len + 1));
+            }
+            System.arraycopy(b, run, out, n, len);
+            n += len;
+            if (c == '"') {
+                break;
+            }
+            if (c != '\\') {
+                return escapedChars(start); // control character (declined there) or non-ASCII
+            }
+            byte e = b[p + 1];
+            int v;
+            switch (e) {
+                case '"' -> v = '"';
+                case '\\' -> v = '\\';
+                case '/' -> v = '/';
+                case 'b' -> v = '\b';
+                case 'f' -> v = '\f';
+                case 'n' -> v = '\n';
+                case 'r' -> v = '\r';
+                case 't' -> v = '\t';
+                default -> v = -1;
+            }
+            if (v < 0) {
+                return escapedChars(start); // unicode escapes and errors
+            }
+            out[n++] = (byte) v;
+            p += 2;
+        }
+        pos = p + 1;
+        return new String(out, 0, n, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The general path for strings with escapes: decoded into a StringBuilder. */
+    private String escapedChars(int start) {
+        byte[] b = in;
+        StringBuilder sb = chars;
+        sb.setLength(0);
+        int p = start;
+        while (true) {
+            int c = b[p];
+            if (c == '"') {
+                break;
+            }
+            if (c == '\\') {
+                byte e = b[p + 1];
+                p += 2;
+                switch (e) {
+                    case '"' -> sb.append('"');
+                    case '\\' -> sb.append('\\');
+                    case '/' -> sb.append('/');
+                    case 'b' -> sb.append('\b');
+                    case 'f' -> sb.append('\f');
+                    case 'n' -> sb.append('\n');
+                    case 'r' -> sb.append('\r');
+                    case 't' -> sb.append('\t');
+                    case 'u' -> {
+                        int v = 0;
+                        for (int i = 0; i < 4; i++) {
+                            int d = Character.digit(b[p + i], 16);
+                            if (d < 0) {
+                                throw DECLINE;
+                            }
+                            v = v * 16 + d;
+                        }
+                        if (Character.isSurrogate((char) v)) {
+                            throw DECLINE; // pairing rules: left to Jackson
+                        }
+                        sb.append((char) v);
+                        p += 4;
+                    }
+                    default -> throw DECLINE;
+                }
+            } else if (c < 0) {
+                int end = utf8(b, p);
+                sb.append(new String(b, p, end - p, StandardCharsets.UTF_8));
+                p = end;
+            } else if (c < 0x20) {
+                throw DECLINE;
+            } else {
+                sb.append((char) c);
+                p++;
+            }
+            if (sb.length() > MAX_STRING) {
+                throw DECLINE;
+            }
+        }
+        pos = p + 1;
+        return sb.toString();
+    }
+
+    /** A number in RFC 8259 syntax: integral ones as Jackson's int/long/BigInteger, others as BigDecimal. */
+    private JsonValue number() {
+        byte[] b = in;
+        int start = pos;
+        int p = start;
+        if (b[p] == '-') {
+            p++;
+        }
+        int intStart = p;
+        if (b[p] == '0') {
+            p++;
+            if (p < b.length && b[p] >= '0' && b[p] <= '9') {
+                throw DECLINE; // leading zero
+            }
+        } else if (b[p] >= '1' && b[p] <= '9') {
+            while (p < b.length && b[p] >= '0' && b[p] <= '9') {
+                p++;
+            }
+        } else {
+            throw DECLINE;
+        }
+        int intDigits = p - intStart;
+        boolean integral = true;
+        if (p < b.length && b[p] == '.') {
+            integral = false;
+            p++;
+            int d = p;
+            while (p < b.length && b[p] >= '0' && b[p] <= '9') {
+                p++;
+            }
+            if (p == d) {
+                throw DECLINE;
+            }
+        }
+        if (p < b.length && (b[p] == 'e' || b[p] == 'E')) {
+            integral = false;
+            p++;
+            if (p < b.length && (b[p] == '+' || b[p] == '-')) {
+                p++;
+            }
+            int d = p;
+            while (p < b.length && b[p] >= '0' && b[p] <= '9') {
+                p++;
+            }
+            if (p == d) {
+                throw DECLINE;
+            }
+        }
+        if (p - start > MAX_NUMBER || (p < b.length && isTokenChar(b[p]))) {
+            throw DECLINE;
+        }
+        pos = p;
+        String text = new String(b, start, p - start, StandardCharsets.ISO_8859_1);
+        if (!integral) {
+            return JsonValue.decimal(new BigDecimal(text));
+        }
+        if (intDigits <= 18) {
+            long v = 0;
+            for (int i = intStart; i < p; i++) {
+                v = v * 10 + (b[i] - '0');
+            }
+            return JsonValue.integer(b[start] == '-' ? -v : v, b[start] == '-' && v == 0 ? "0" : text);
+        }
+        BigInteger big = new BigInteger(text);
+        return big.bitLength() < 64 ? JsonValue.integer(big.longValue(), big.toString()) : JsonValue.bigInteger(big);
+    }
+}

@@ -1,0 +1,151 @@
+package org.koban.csaf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.networknt.schema.format.DateTimeFormat;
+import com.networknt.schema.format.UriFormat;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The hand checks give the regular expression's and networknt's answers wherever they answer at all. */
+class FastChecksUnitTest {
+    private static final Map<Integer, String> PATTERNS = Map.of(
+            FastChecks.P_NO_OUTER_SPACE, "^[\\S](.*[\\S])?$",
+            FastChecks.P_NO_OUTER_SPACE_OR_PUNCT, "^[^\\s\\-_\\.](.*[^\\s\\-_\\.])?$",
+            FastChecks.P_CVE, "^CVE-[0-9]{4}-[0-9]{4,}$",
+            FastChecks.P_CWE, "^CWE-[1-9]\\d{0,5}$",
+            FastChecks.P_HEX32, "^[0-9a-fA-F]{32,}$");
+
+    private static final String[] PIECES = {
+        "a", "Z", "0", "7", "9", " ", "\t", "\n", "\r", "\r\n", "\u000b", "\f", "-", "_", ".", "CVE-", "CWE-",
+        "2024", "12345", "f", "E", "é", "\u0085", "\u2028", "x", ":", "/", "T", "+", "?", "#", "%", "%2F", "[",
+        "://", "https", "00", "59", "60", "29", "02-", "Z", "+01:00", "-00:00", "\u0000", "~", "@"
+    };
+
+    /** Every string value in the test resources. */
+    static List<String> corpusStrings() throws IOException {
+        List<String> out = new ArrayList<>();
+        for (Path f : JsonReaderUnitTest.allJsonResources()) {
+            JsonValue v = JsonReader.parse(Files.readAllBytes(f));
+            if (v != null) {
+                collect(v, out);
+            }
+        }
+        return out;
+    }
+
+    private static void collect(JsonValue v, List<String> out) {
+        if (v.isString()) {
+            out.add(v.asString());
+        }
+        for (int i = 0; i < v.size(); i++) {
+            collect(v.value(i), out);
+        }
+    }
+
+    private static List<String> randomStrings(int count, long seed) {
+        Random random = new Random(seed);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            StringBuilder sb = new StringBuilder();
+            int pieces = random.nextInt(8);
+            for (int p = 0; p < pieces; p++) {
+                sb.append(PIECES[random.nextInt(PIECES.length)]);
+            }
+            out.add(sb.toString());
+        }
+        for (int i = 0; i < 400; i++) { // long hexadecimal and CVE-like strings
+            out.add("0123456789abcdefABCDEF0123456789abcdef".substring(random.nextInt(10)) + PIECES[random.nextInt(4)]);
+            out.add("CVE-20" + random.nextInt(100) + "-" + random.nextInt(1000000) + PIECES[random.nextInt(20)]);
+        }
+        return out;
+    }
+
+    @Test
+    void patternsAgreeWithTheRegularExpressions() throws IOException {
+        List<String> strings = new ArrayList<>(corpusStrings());
+        strings.addAll(randomStrings(40_000, 1));
+        int answered = 0;
+        for (Map.Entry<Integer, String> p : PATTERNS.entrySet()) {
+            Pattern regex = Pattern.compile(p.getValue());
+            assertThat(FastChecks.patternCode(p.getValue())).isEqualTo(p.getKey());
+            for (String s : strings) {
+                int fast = FastChecks.pattern(p.getKey(), s);
+                if (fast != FastChecks.UNKNOWN) {
+                    answered++;
+                    assertThat(fast == FastChecks.YES)
+                            .as("%s on [%s]", p.getValue(), s)
+                            .isEqualTo(regex.matcher(s).find());
+                }
+            }
+        }
+        assertThat(answered).isGreaterThan(100_000);
+    }
+
+    @Test
+    void dateTimesAndUrisItAcceptsAreAcceptedByTheGeneralChecks() throws IOException {
+        DateTimeFormat dateTime = new DateTimeFormat();
+        UriFormat uri = new UriFormat();
+        List<String> strings = new ArrayList<>(corpusStrings());
+        strings.addAll(randomStrings(40_000, 2));
+        Random random = new Random(3);
+        for (int i = 0; i < 20_000; i++) {
+            strings.add(String.format(
+                    "%04d-%02d-%02dT%02d:%02d:%02d%s%s",
+                    900 + random.nextInt(9200),
+                    random.nextInt(14),
+                    random.nextInt(33),
+                    random.nextInt(26),
+                    random.nextInt(62),
+                    random.nextInt(62),
+                    random.nextBoolean() ? "" : "." + "123456789012".substring(0, random.nextInt(12)),
+                    List.of("Z", "z", "+01:00", "-00:00", "+00:00", "+17:59", "+18:00", "-23:59", "+1:00", "")
+                            .get(random.nextInt(10))));
+            strings.add(List.of("https", "http", "a+b", "1x", "urn").get(random.nextInt(5))
+                    + List.of("://", ":", "//", ":///").get(random.nextInt(4))
+                    + List.of("example.com", "a..b", "-a.b", "x.y-", "host:8080", "h:", "h:123456", "[::1]", "u@h")
+                            .get(random.nextInt(9))
+                    + randomStrings(1, i).get(0));
+        }
+        // Every one-character change of a valid date-time or URI (found missing: a non-digit in the time fields).
+        String noise = "0123456789:-+.TtZz /?#%[]@xé\n";
+        for (String valid : List.of(
+                "2021-07-21T10:00:00.000Z",
+                "2024-02-29T23:59:59+05:30",
+                "1999-12-31T00:00:00-08:00",
+                "https://example.com:8080/a/b?c=d&e=f#g",
+                "http://a.b/~x(y)*'!$,;=@")) {
+            for (int i = 0; i <= valid.length(); i++) {
+                for (int c = 0; c < noise.length(); c++) {
+                    String ch = String.valueOf(noise.charAt(c));
+                    strings.add(valid.substring(0, i) + ch + valid.substring(Math.min(i + 1, valid.length())));
+                    strings.add(valid.substring(0, i) + ch + valid.substring(i));
+                }
+                if (i < valid.length()) {
+                    strings.add(valid.substring(0, i) + valid.substring(i + 1));
+                }
+            }
+        }
+        int dates = 0;
+        int uris = 0;
+        for (String s : strings) {
+            if (FastChecks.surelyDateTime(s)) {
+                dates++;
+                assertThat(dateTime.matches(null, s)).as("date-time [%s]", s).isTrue();
+            }
+            if (FastChecks.surelyUri(s)) {
+                uris++;
+                assertThat(uri.matches(null, s)).as("uri [%s]", s).isTrue();
+            }
+        }
+        assertThat(dates).isGreaterThan(2_000);
+        assertThat(uris).isGreaterThan(500);
+    }
+}
