@@ -70,6 +70,26 @@ public final class Validation {
         problems.addAll(more);
     }
 
+    /**
+     * An optional absolute http or https URL with a host, at most 2,000 characters; returns it stripped, or null
+     * when blank. Other schemes ({@code javascript:}, {@code file:}, {@code data:}) are refused.
+     */
+    public @Nullable String webUrl(String field, @Nullable String value) {
+        if (value == null || value.isBlank()) return null;
+        String url = value.strip();
+        optional(field, url, 2_000);
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            String scheme = uri.getScheme();
+            if (uri.getHost() == null || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
+                reject(field, "must be an http or https URL");
+            }
+        } catch (java.net.URISyntaxException e) {
+            reject(field, "must be an http or https URL");
+        }
+        return url;
+    }
+
     public void throwIfInvalid() {
         if (!problems.isEmpty()) throw new InvalidInputException(problems);
     }

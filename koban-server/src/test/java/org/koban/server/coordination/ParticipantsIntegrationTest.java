@@ -252,4 +252,42 @@ class ParticipantsIntegrationTest {
                 .hasSize(1);
         assertThat(participants.list(analyst, c.id()).get(0).remindEveryDays()).isEqualTo(7);
     }
+
+    @Autowired
+    Recognitions recognitions;
+
+    @Test
+    void aThirdPartysRecognitionIsRecordedWithItsIdAndNote() {
+        Actor analyst = fixtures.actor(Role.PSIRT_ANALYST);
+        var c = cases.openFromReport(
+                analyst,
+                reportId(jdbc, submit(intake, "recognised", null, false).reference()),
+                "Recognised");
+        PartyView jpcert = party(analyst, "JPCERT/CC", PartyKind.COORDINATOR);
+        assertThatThrownBy(() -> recognitions.record(
+                        analyst,
+                        c.id(),
+                        jpcert.id(),
+                        " ",
+                        "javascript:alert(1)",
+                        java.time.LocalDate.now().plusDays(30)))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(InvalidInputException.Problem::field)
+                                .contains("url", "confirmedOn"));
+        Recognition r = recognitions.record(
+                analyst, c.id(), jpcert.id(), "JVNVU#12345678", "https://jvn.jp/vu/JVNVU12345678/", null);
+        assertThat(r.partyName()).isEqualTo(jpcert.name());
+        assertThat(recognitions.list(analyst, c.id()))
+                .extracting(Recognition::theirId)
+                .containsExactly("JVNVU#12345678");
+        assertThat(cases.timeline(analyst, c.id(), PageQuery.of(null, 0, 10)).items())
+                .extracting(TimelineEntry::kind)
+                .contains("recognition.recorded");
+        Actor viewer = fixtures.actor(Role.VIEWER, fixtures.line());
+        assertThatThrownBy(() -> recognitions.list(viewer, c.id())).isInstanceOf(NotFoundException.class);
+        recognitions.remove(analyst, c.id(), r.id());
+        assertThat(recognitions.list(analyst, c.id())).isEmpty();
+    }
 }

@@ -1,7 +1,5 @@
 package org.koban.server.coordination.internal;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -230,11 +228,8 @@ class JdbcParticipants implements Participants {
         List<String> given = references == null ? List.of() : references;
         if (given.size() > MAX_REFERENCES) v.reject("references", "at most " + MAX_REFERENCES);
         for (int i = 0; i < given.size(); i++) {
-            String ref = clean(given.get(i));
-            if (ref == null) continue;
-            if (!isWebUrl(ref) || ref.length() > 2_000)
-                v.reject("references[" + i + "]", "must be an http or https URL");
-            refs.add(ref);
+            String ref = v.webUrl("references[" + i + "]", given.get(i));
+            if (ref != null) refs.add(ref);
         }
         v.throwIfInvalid();
         jdbc.sql("""
@@ -365,16 +360,6 @@ class JdbcParticipants implements Participants {
     private void contactDate(Validation v, @Nullable Instant at) {
         if (at != null && at.isAfter(clock.instant().plusSeconds(300)))
             v.reject("firstContactedAt", "must not be in the future");
-    }
-
-    private static boolean isWebUrl(String value) {
-        try {
-            URI uri = new URI(value);
-            return uri.getHost() != null
-                    && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()));
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 
     private static @Nullable String clean(@Nullable String value) {

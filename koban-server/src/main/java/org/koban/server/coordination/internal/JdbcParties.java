@@ -1,7 +1,5 @@
 package org.koban.server.coordination.internal;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,7 +35,6 @@ import org.springframework.transaction.annotation.Transactional;
 class JdbcParties implements Parties {
 
     private static final int NAME = 200;
-    private static final int URL = 2_000;
     private static final int NOTES = 10_000;
     private static final int PGP_KEY = 64 * 1024;
     private static final int MAX_IMPORT = 5_000;
@@ -76,8 +73,8 @@ class JdbcParties implements Parties {
             if (!COUNTRY.matcher(country).matches())
                 v.reject("country", "must be an ISO 3166-1 two-letter code, e.g. JP");
         }
-        String website = url(v, "website", c.website());
-        String securityTxt = url(v, "securityTxt", c.securityTxt());
+        String website = v.webUrl("website", c.website());
+        String securityTxt = v.webUrl("securityTxt", c.securityTxt());
         List<PartyContact> contacts = new ArrayList<>();
         List<PartyContact> given = c.contacts() == null ? List.of() : c.contacts();
         if (given.size() > MAX_CONTACTS) v.reject("contacts", "at most " + MAX_CONTACTS + " contacts");
@@ -113,21 +110,6 @@ class JdbcParties implements Parties {
                 List.copyOf(contacts),
                 pgpKey,
                 notes == null ? "" : notes.strip());
-    }
-
-    private static @Nullable String url(Validation v, String field, @Nullable String value) {
-        String url = blankToNull(v.optional(field, value, URL));
-        if (url == null) return null;
-        try {
-            URI uri = new URI(url);
-            if (uri.getHost() == null
-                    || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
-                v.reject(field, "must be an http or https URL");
-            }
-        } catch (URISyntaxException e) {
-            v.reject(field, "must be an http or https URL");
-        }
-        return url;
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

@@ -28,6 +28,7 @@ class CaseCoordinationPages {
 
     private final org.koban.server.coordination.Participants participants;
     private final org.koban.server.coordination.Parties parties;
+    private final org.koban.server.coordination.Recognitions recognitions;
 
     private final Embargoes embargoes;
     private final CaseTimeline cases;
@@ -38,7 +39,9 @@ class CaseCoordinationPages {
             CaseTimeline cases,
             Permissions permissions,
             org.koban.server.coordination.Participants participants,
-            org.koban.server.coordination.Parties parties) {
+            org.koban.server.coordination.Parties parties,
+            org.koban.server.coordination.Recognitions recognitions) {
+        this.recognitions = recognitions;
         this.participants = participants;
         this.parties = parties;
         this.embargoes = embargoes;
@@ -59,6 +62,7 @@ class CaseCoordinationPages {
     private String page(Actor actor, UUID caseId, Model model, List<InvalidInputException.Problem> problems) {
         model.addAttribute("embargo", embargoes.get(actor, caseId));
         model.addAttribute("participants", participants.list(actor, caseId));
+        model.addAttribute("recognitions", recognitions.list(actor, caseId));
         model.addAttribute("roles", org.koban.server.coordination.ParticipantRole.values());
         model.addAttribute("answerStatuses", org.koban.server.coordination.ParticipantStatus.values());
         if (permissions.can(actor, Action.CASE_MANAGE)) {
@@ -157,6 +161,23 @@ class CaseCoordinationPages {
                 redirect,
                 "Reminders set.",
                 () -> participants.remindEvery(actor, caseId, participantId, days));
+    }
+
+    @PostMapping("/cases/{caseId}/recognitions")
+    String recognise(
+            Actor actor,
+            @PathVariable UUID caseId,
+            @RequestParam(required = false) @Nullable UUID partyId,
+            @RequestParam(required = false) @Nullable String theirId,
+            @RequestParam(required = false) @Nullable String url,
+            @RequestParam(required = false) java.time.@Nullable LocalDate confirmedOn,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return act(actor, caseId, model, response, redirect, "Recognition recorded.", () -> {
+            if (partyId == null) throw InvalidInputException.of("partyId", "pick a party from the directory");
+            recognitions.record(actor, caseId, partyId, theirId, url, confirmedOn);
+        });
     }
 
     @PostMapping("/cases/{caseId}/participants/{participantId}/remove")
