@@ -311,7 +311,10 @@ class CaseJourneyBrowserTest extends BrowserTestBase {
     private void openCaseFromList(Page page, String caseReference) {
         nav(page, "Cases", "/cases");
         page.getByRole(AriaRole.SEARCHBOX).fill(caseReference);
-        assertThat(page.locator("#results tbody tr")).hasCount(1);
+        Locator row = page.locator("#results tbody tr");
+        assertThat(row).hasCount(1);
+        // Open tasks (column 6) counts the viewer's own line's task only.
+        assertThat(row.locator("td").nth(5)).hasText("1");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(caseReference))
                 .click();
         assertThat(page.locator("h1")).containsText(caseReference);

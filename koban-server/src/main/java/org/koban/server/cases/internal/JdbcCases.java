@@ -145,11 +145,12 @@ class JdbcCases implements Cases {
                         select c.id, c.reference, c.title, c.state, c.severity, c.opened_at, c.updated_at,
                                (select count(*) from vulnerability v where v.case_id = c.id) as vulnerabilities,
                                (select count(*) from remediation_task t where t.case_id = c.id
-                                    and t.state in ('OPEN', 'IN_PROGRESS', 'FIX_READY')) as open_tasks,
+                                    and t.state in ('OPEN', 'IN_PROGRESS', 'FIX_READY') and %1$s) as open_tasks,
                                (select min(t.due_on) from remediation_task t where t.case_id = c.id
-                                    and t.state in ('OPEN', 'IN_PROGRESS', 'FIX_READY')) as next_due
+                                    and t.state in ('OPEN', 'IN_PROGRESS', 'FIX_READY') and %1$s) as next_due
                         from psirt_case c
-                        """ + where + " order by c.updated_at desc, c.reference desc limit :limit offset :offset");
+                        """.formatted(OWN_TASKS) + where
+                + " order by c.updated_at desc, c.reference desc limit :limit offset :offset");
         List<CaseSummary> items = bindList(rows, states, scope, filter, query)
                 .param("limit", query.size())
                 .param("offset", query.offset())
@@ -167,6 +168,9 @@ class JdbcCases implements Cases {
                 .list();
         return Page.of(items, query, total);
     }
+
+    /** Line people count and date only their own lines' tasks: other lines' work is not theirs to see. */
+    private static final String OWN_TASKS = LineScope.sqlPredicate("t.line_id");
 
     private static JdbcClient.StatementSpec bindList(
             JdbcClient.StatementSpec spec, String[] states, LineScope scope, CaseFilter filter, PageQuery query) {
