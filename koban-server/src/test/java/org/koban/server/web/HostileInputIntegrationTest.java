@@ -309,6 +309,59 @@ class HostileInputIntegrationTest {
         }
     }
 
+    @ParameterizedTest(name = "payload {0}")
+    @MethodSource("corpus")
+    void questionsAnswersAndClosingRenderInert(int index) throws Exception {
+        String p = CORPUS.get(index);
+        // References must be web addresses; these are valid ones that still carry markup and a script URL.
+        String reference1 = "https://example.org/?q=%3Cscript%3Ealert('r" + index + "')%3C/script%3E";
+        String reference2 = "https://example.org/go?to=javascript:alert(" + index + ")&x='%22%3E";
+        MvcResult submitted = perform(multipart("/report")
+                .param("description", f("description", p))
+                .param("references", reference1 + "\r\n" + reference2)
+                .with(csrf()));
+        assertThat(submitted.getResponse().getStatus()).as("submitted").isEqualTo(200);
+        Document thanks = inert(submitted, "submitted page");
+        String reference = thanks.selectFirst("main strong").text();
+        Matcher tracking = TRACKING.matcher(thanks.selectFirst(".capability a").attr("href"));
+        assertThat(tracking.find()).isTrue();
+        String trackPath = "/track/" + tracking.group(1);
+        String reportPath = reportPath(reference);
+
+        expect(302, post(reportPath + "/ask").param("question", f("question", p)));
+        MvcResult answered = perform(
+                post(trackPath + "/messages").param("message", f("answer", p)).with(csrf()));
+        assertThat(answered.getResponse().getStatus()).as("answer").isEqualTo(302);
+        expect(
+                302,
+                post(reportPath + "/close")
+                        .param("reason", "OTHER_VENDOR")
+                        .param("forwardedTo", f("forwarded", p))
+                        .param("message", f("closing", p)));
+
+        Document report = page(reportPath);
+        shows(
+                report,
+                "closed report",
+                f("description", p),
+                f("question", p),
+                f("answer", p),
+                f("forwarded", p),
+                f("closing", p),
+                reference1,
+                reference2);
+        // Reporter URLs are text, never links.
+        assertThat(report.select("a[href*=example.org]"))
+                .as("reporter URLs as links")
+                .isEmpty();
+        shows(page("/reports?state=ALL&q=" + reference), "triage queue", f("description", p));
+        Document track = inert(perform(get(trackPath)), "tracking page");
+        shows(track, "tracking page", f("question", p), f("answer", p), f("closing", p), f("forwarded", p));
+        String json = json("/api/v1/reports/" + reportPath.substring("/reports/".length()));
+        assertThat(lines(JsonPath.read(json, "$.forwardedTo"))).isEqualTo(lines(f("forwarded", p)));
+        assertThat(JsonPath.<List<String>>read(json, "$.references")).containsExactly(reference1, reference2);
+    }
+
     @Test
     void hostileFileNamesAreShownAsTextAndDownloadSafely() throws Exception {
         Map<String, String> names = new LinkedHashMap<>();
@@ -444,6 +497,15 @@ class HostileInputIntegrationTest {
     }
 
     // --- helpers ---------------------------------------------------------------------------------------
+
+    /** The report's page, found the way an analyst finds it: by its reference in the triage queue. */
+    private String reportPath(String reference) throws Exception {
+        return page("/reports?state=ALL&q=" + reference).select("a[href^=/reports/]").stream()
+                .filter(a -> a.text().equals(reference))
+                .findFirst()
+                .orElseThrow()
+                .attr("href");
+    }
 
     private String openCase() throws Exception {
         MvcResult submitted = perform(multipart("/report")
