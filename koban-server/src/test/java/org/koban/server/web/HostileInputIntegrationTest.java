@@ -164,7 +164,7 @@ class HostileInputIntegrationTest {
                 .with(csrf()));
         assertThat(replied.getResponse().getStatus()).as("reply").isEqualTo(302);
 
-        // The analyst finds it, writes to the reporter and an internal note, and acknowledges.
+        // The analyst finds it, acknowledges, writes to the reporter and adds an internal note.
         Document queue = page("/reports?state=ALL&q=" + reference);
         shows(queue, "triage queue", f("product", p), f("version", p), f("description", p));
         String reportPath = queue.select("a[href^=/reports/]").stream()
