@@ -101,6 +101,8 @@ class HostileInputIntegrationTest {
     UserView analyst;
     Cookie session;
     String token;
+    Cookie engineerSession;
+    String engineerToken;
     ProductionLineView line;
     ProductVersionView version;
 
@@ -120,6 +122,9 @@ class HostileInputIntegrationTest {
         analyst = fixtures.user(Role.PSIRT_ANALYST);
         session = signIn(analyst);
         token = fixtures.token(analyst);
+        UserView engineer = fixtures.user(Role.LINE_ENGINEER, line);
+        engineerSession = signIn(engineer);
+        engineerToken = fixtures.token(engineer);
     }
 
     static Stream<Integer> corpus() {
@@ -270,6 +275,23 @@ class HostileInputIntegrationTest {
                 version.productName(),
                 line.name());
         shows(page("/cases?state=ALL&q=" + caseReference), "case list", f("title", p));
+        // The line's engineer sees the case through the same templates, and through the API without the
+        // reporter's contact details.
+        MvcResult forEngineer = perform(get(casePath).cookie(engineerSession));
+        assertThat(forEngineer.getResponse().getStatus()).isEqualTo(200);
+        shows(
+                inert(forEngineer, "case page for the line's engineer"),
+                "case page for the line's engineer",
+                f("title", p),
+                f("statement", p),
+                f("fixed", p),
+                f("note", p),
+                line.name());
+        String engineerJson = json("/api/v1/cases/" + casePath.substring("/cases/".length()), engineerToken);
+        assertThat(lines(JsonPath.read(engineerJson, "$.reports[0].description")))
+                .isEqualTo(lines(f("description", p)));
+        assertThat(JsonPath.<Object>read(engineerJson, "$.reports[0].reporterName"))
+                .isNull();
         shows(page(vulnerabilityEdit), "vulnerability form", f("vulnerability", p), f("details", p));
         shows(page("/"), "dashboard", line.name());
 
@@ -574,7 +596,11 @@ class HostileInputIntegrationTest {
     }
 
     private String json(String path) throws Exception {
-        MvcResult result = perform(get(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token));
+        return json(path, token);
+    }
+
+    private String json(String path, String bearer) throws Exception {
+        MvcResult result = perform(get(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer));
         MockHttpServletResponse response = result.getResponse();
         assertThat(response.getStatus()).as(path).isEqualTo(200);
         assertThat(response.getContentType()).as(path).startsWith("application/json");
