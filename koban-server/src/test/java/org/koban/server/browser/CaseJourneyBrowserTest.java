@@ -203,6 +203,19 @@ class CaseJourneyBrowserTest extends BrowserTestBase {
         Browsers.screenshot(engineer1, "case-journey-08-engineer-a-sees-own-task");
         fixTask(engineer1, line1, "3.0.1");
         Browsers.screenshot(engineer1, "case-journey-09-engineer-a-released");
+        // The API draws the same line: engineer A's token reads one task and a timeline without line 2.
+        var bearer = com.microsoft.playwright.options.RequestOptions.create()
+                .setHeader("Authorization", "Bearer " + fixtures.token(engineerA));
+        String caseApi = url("/api/v1/cases/" + caseUrl.substring(caseUrl.lastIndexOf('/') + 1));
+        var caseJson = engineer1.request().get(caseApi, bearer);
+        assertThat(caseJson.status()).isEqualTo(200);
+        assertThat(caseJson.text()).contains(line1.label()).doesNotContain(line2.label());
+        var timelineJson = engineer1.request().get(caseApi + "/timeline", bearer);
+        assertThat(timelineJson.status()).isEqualTo(200);
+        assertThat(timelineJson.text())
+                .contains(line1.label())
+                .doesNotContain(line2.label())
+                .doesNotContain(product2.name());
 
         // A case that only line 2 works on does not exist for engineer A.
         var hidden = engineer1.navigate("/cases/" + line2OnlyCase);
