@@ -145,11 +145,12 @@ class JdbcCases implements Cases, org.koban.server.cases.CaseTimeline {
                         select c.id, c.reference, c.title, c.state, c.severity, c.opened_at, c.updated_at,
                                (select count(*) from vulnerability v where v.case_id = c.id) as vulnerabilities,
                                (select count(*) from remediation_task t where t.case_id = c.id
-                                    and t.state in ('OPEN', 'IN_PROGRESS', 'FIX_READY')) as open_tasks,
+                                    and t.state in ('OPEN', 'IN_PROGRESS', 'FIX_READY') and %1$s) as open_tasks,
                                (select min(t.due_on) from remediation_task t where t.case_id = c.id
-                                    and t.state in ('OPEN', 'IN_PROGRESS', 'FIX_READY')) as next_due
+                                    and t.state in ('OPEN', 'IN_PROGRESS', 'FIX_READY') and %1$s) as next_due
                         from psirt_case c
-                        """ + where + " order by c.updated_at desc, c.reference desc limit :limit offset :offset");
+                        """.formatted(OWN_TASKS) + where
+                + " order by c.updated_at desc, c.reference desc limit :limit offset :offset");
         List<CaseSummary> items = bindList(rows, states, scope, filter, query)
                 .param("limit", query.size())
                 .param("offset", query.offset())
@@ -167,6 +168,9 @@ class JdbcCases implements Cases, org.koban.server.cases.CaseTimeline {
                 .list();
         return Page.of(items, query, total);
     }
+
+    /** Line people count and date only their own lines' tasks: other lines' work is not theirs to see. */
+    private static final String OWN_TASKS = LineScope.sqlPredicate("t.line_id");
 
     private static JdbcClient.StatementSpec bindList(
             JdbcClient.StatementSpec spec, String[] states, LineScope scope, CaseFilter filter, PageQuery query) {
@@ -238,7 +242,7 @@ class JdbcCases implements Cases, org.koban.server.cases.CaseTimeline {
                 : triage.reportsOfCase(caseId).stream()
                         .map(JdbcCases::withoutContact)
                         .toList();
-        Page<TimelineEntry> timeline = timelinePage(caseId, timelinePage);
+        Page<TimelineEntry> timeline = timelinePage(caseId, access, timelinePage);
         return jdbc.sql("select * from psirt_case where id = :id")
                 .param("id", caseId)
                 .query((rs, n) -> {
@@ -370,16 +374,22 @@ class JdbcCases implements Cases, org.koban.server.cases.CaseTimeline {
                 instant(rs, "updated_at"));
     }
 
-    private Page<TimelineEntry> timelinePage(UUID caseId, PageQuery query) {
-        long total = jdbc.sql("select count(*) from timeline_entry where case_id = :id")
+    /** The timeline as the actor may see it: entries about another line's part of the case are left out. */
+    private Page<TimelineEntry> timelinePage(UUID caseId, Access access, PageQuery query) {
+        String visible = "case_id = :id and (:all or line_id is null or line_id = any(:lines))";
+        UUID[] lines = access.lines().toArray(UUID[]::new);
+        long total = jdbc.sql("select count(*) from timeline_entry where " + visible)
                 .param("id", caseId)
+                .param("all", access.everything())
+                .param("lines", lines)
                 .query(Long.class)
                 .single();
-        List<TimelineEntry> items = jdbc.sql("""
-                        select id, at, actor_name, kind, internal, text from timeline_entry
-                        where case_id = :id order by id desc limit :limit offset :offset
-                        """)
+        List<TimelineEntry> items = jdbc.sql(
+                        "select id, at, actor_name, kind, internal, text from timeline_entry where " + visible
+                                + " order by id desc limit :limit offset :offset")
                 .param("id", caseId)
+                .param("all", access.everything())
+                .param("lines", lines)
                 .param("limit", query.size())
                 .param("offset", query.offset())
                 .query((rs, n) -> new TimelineEntry(
@@ -396,8 +406,7 @@ class JdbcCases implements Cases, org.koban.server.cases.CaseTimeline {
     @Override
     @Transactional(readOnly = true)
     public Page<TimelineEntry> timeline(Actor actor, UUID caseId, PageQuery query) {
-        checkView(actor, caseId);
-        return timelinePage(caseId, query);
+        return timelinePage(caseId, checkView(actor, caseId), query);
     }
 
     // --- opening and merging ------------------------------------------------------------------------------
@@ -869,22 +878,31 @@ class JdbcCases implements Cases, org.koban.server.cases.CaseTimeline {
                 affectedLines.add(version.lineId());
             }
         }
-        String names = versions.stream()
-                .map(x -> x.productName() + " " + x.version())
-                .limit(10)
-                .reduce((a, b) -> a + ", " + b)
-                .orElse("");
-        if (versions.size() > 10) names += " and " + (versions.size() - 10) + " more";
-        timeline(
-                caseId,
-                actor,
-                "status",
-                true,
-                d.status().label() + ": " + names
-                        + (d.justification() == null
-                                ? ""
-                                : " (" + d.justification().label() + ")")
-                        + (statement == null ? "" : " — " + statement));
+        // One entry per line: each line's people see the decision about their own products only.
+        Map<UUID, List<ProductVersionView>> byLine = new LinkedHashMap<>();
+        for (ProductVersionView version : versions) {
+            byLine.computeIfAbsent(version.lineId(), k -> new ArrayList<>()).add(version);
+        }
+        for (Map.Entry<UUID, List<ProductVersionView>> line : byLine.entrySet()) {
+            List<ProductVersionView> ofLine = line.getValue();
+            String names = ofLine.stream()
+                    .map(x -> x.productName() + " " + x.version())
+                    .limit(10)
+                    .reduce((a, b) -> a + ", " + b)
+                    .orElse("");
+            if (ofLine.size() > 10) names += " and " + (ofLine.size() - 10) + " more";
+            timeline(
+                    caseId,
+                    actor,
+                    "status",
+                    true,
+                    line.getKey(),
+                    d.status().label() + ": " + names
+                            + (d.justification() == null
+                                    ? ""
+                                    : " (" + d.justification().label() + ")")
+                            + (statement == null ? "" : " — " + statement));
+        }
         audit.record(
                 actor,
                 "vulnerability.status-decided",
@@ -918,7 +936,7 @@ class JdbcCases implements Cases, org.koban.server.cases.CaseTimeline {
                 .param("now", Timestamp.from(now))
                 .update();
         if (inserted == 0) return;
-        timeline(row.id, actor, "task.assigned", true, "Assigned to " + line.label() + ", due " + due + ".");
+        timeline(row.id, actor, "task.assigned", true, lineId, "Assigned to " + line.label() + ", due " + due + ".");
         audit.record(
                 actor,
                 "task.assigned",
@@ -984,6 +1002,7 @@ class JdbcCases implements Cases, org.koban.server.cases.CaseTimeline {
                 actor,
                 "task.moved",
                 true,
+                task.lineId(),
                 task.lineName() + ": " + task.state().label() + " → " + target.label()
                         + (hasFixed ? " (fixed in " + fixedVersions.strip() + ")" : "")
                         + (hasReason ? ": " + reason.strip() : "") + ".");
@@ -1031,7 +1050,13 @@ class JdbcCases implements Cases, org.koban.server.cases.CaseTimeline {
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", taskId)
                 .update();
-        timeline(caseId, actor, "task.owner", true, actor.name() + " owns the task of " + task.lineName() + ".");
+        timeline(
+                caseId,
+                actor,
+                "task.owner",
+                true,
+                task.lineId(),
+                actor.name() + " owns the task of " + task.lineName() + ".");
         audit.record(actor, "task.taken", "remediation-task", taskId, null, Map.of("owner", actor.name()));
         return lockTask(caseId, taskId);
     }
@@ -1227,11 +1252,18 @@ class JdbcCases implements Cases, org.koban.server.cases.CaseTimeline {
     }
 
     void timeline(UUID caseId, @Nullable Actor actor, String kind, boolean internal, String text) {
+        timeline(caseId, actor, kind, internal, null, text);
+    }
+
+    /** An entry about one line's part of the case ({@code lineId}), or about the whole case (null). */
+    void timeline(
+            UUID caseId, @Nullable Actor actor, String kind, boolean internal, @Nullable UUID lineId, String text) {
         jdbc.sql("""
-                        insert into timeline_entry (case_id, at, actor_id, actor_name, kind, internal, text)
-                        values (:caseId, :at, :actorId, :actorName, :kind, :internal, :text)
+                        insert into timeline_entry (case_id, at, actor_id, actor_name, kind, internal, line_id, text)
+                        values (:caseId, :at, :actorId, :actorName, :kind, :internal, :lineId, :text)
                         """)
                 .param("caseId", caseId)
+                .param("lineId", lineId)
                 .param("at", Timestamp.from(clock.instant()))
                 .param("actorId", actor == null ? null : actor.id())
                 .param("actorName", actor == null ? "Koban" : actor.name())

@@ -429,17 +429,28 @@ class JdbcIntake implements Intake {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    /** The reporter's file name as metadata only: last path segment, no control characters, bounded. */
+    /**
+     * The reporter's file name as metadata only: last path segment, no control characters, bounded. Bidi
+     * controls go too: a right-to-left override makes "poc\u202Egpj.exe" look like "pocexe.jpg".
+     */
     static String sanitiseFileName(@Nullable String name) {
         if (name == null) return "attachment";
         String last = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         String cleaned = last.codePoints()
-                .filter(c -> !Character.isISOControl(c))
+                .filter(c -> !Character.isISOControl(c) && !isBidiControl(c))
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
                 .toString()
                 .strip();
         if (cleaned.isEmpty() || cleaned.equals(".") || cleaned.equals("..")) return "attachment";
         return cleaned.length() > 255 ? cleaned.substring(0, 255) : cleaned;
+    }
+
+    private static boolean isBidiControl(int c) {
+        return c == 0x061C
+                || c == 0x200E
+                || c == 0x200F
+                || (c >= 0x202A && c <= 0x202E)
+                || (c >= 0x2066 && c <= 0x2069);
     }
 
     private static String contentType(@Nullable String type) {

@@ -121,6 +121,8 @@ class IntakeAttachmentIntegrationTest {
         assertThat(JdbcIntake.sanitiseFileName("../../etc/passwd")).isEqualTo("passwd");
         assertThat(JdbcIntake.sanitiseFileName("a\\b\\..")).isEqualTo("attachment");
         assertThat(JdbcIntake.sanitiseFileName("x\ny.txt")).isEqualTo("xy.txt");
+        assertThat(JdbcIntake.sanitiseFileName("poc\u202Egpj.exe")).isEqualTo("pocgpj.exe");
+        assertThat(JdbcIntake.sanitiseFileName("\u2067a\u2069\u200F.txt")).isEqualTo("a.txt");
         assertThat(JdbcIntake.sanitiseFileName(null)).isEqualTo("attachment");
     }
 }
