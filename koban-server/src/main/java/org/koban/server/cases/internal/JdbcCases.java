@@ -1044,6 +1044,13 @@ class JdbcCases implements Cases, org.koban.server.cases.CaseTimeline {
         checkView(actor, caseId);
         TaskView task = lockTask(caseId, taskId);
         if (!permissions.can(actor, Action.CASE_WORK, task.lineId())) throw new NotFoundException("Task", taskId);
+        // Taking over a colleague's task is the PSIRT's call, not a click that silently replaces the owner.
+        if (task.ownerId() != null
+                && !task.ownerId().equals(actor.id())
+                && !permissions.can(actor, Action.CASE_MANAGE)) {
+            throw InvalidInputException.of(
+                    "owner", "The task belongs to " + task.ownerName() + "; ask them or the PSIRT to hand it over");
+        }
         jdbc.sql("update remediation_task set owner_id = :owner, owner_name = :name, updated_at = :now where id = :id")
                 .param("owner", actor.id())
                 .param("name", actor.name())
