@@ -365,6 +365,41 @@ class CaseIntegrationTest {
                 .contains("Thanks, a fix is out.");
     }
 
+    @Test
+    void theDashboardCountsWhatEachPersonMaySee() {
+        CaseDetail c = openCase();
+        VulnerabilityView v = scoredVulnerability(c);
+        CaseDetail assigned = cases.decideStatus(
+                analyst,
+                c.id(),
+                new StatusDecision(v.id(), List.of(v1.id(), v2.id()), VersionStatus.KNOWN_AFFECTED, null, null));
+        Actor engineer1 = fixtures.actor(Role.LINE_ENGINEER, line1);
+        Actor engineer3 = fixtures.actor(Role.LINE_ENGINEER, line3);
+        jdbc.sql("update remediation_task set due_on = current_date - 3 where id = :id")
+                .param("id", task(assigned, line1).id())
+                .update();
+
+        CaseDashboard mine = cases.dashboard(engineer1);
+        assertThat(mine.myTasks()).extracting(TaskView::caseId).contains(c.id());
+        assertThat(mine.overdueTasks())
+                .extracting(TaskView::id)
+                .contains(task(assigned, line1).id());
+        assertThat(mine.byLine()).containsOnlyKeys(line1.label());
+        assertThat(mine.byState()).containsKey("Analysis");
+        assertThat(mine.bySeverity()).containsKey("Critical");
+        assertThat(mine.medianToAcknowledge()).isNull();
+
+        CaseDashboard stranger = cases.dashboard(engineer3);
+        assertThat(stranger.myTasks()).extracting(TaskView::caseId).doesNotContain(c.id());
+        assertThat(stranger.overdueTasks()).extracting(TaskView::caseId).doesNotContain(c.id());
+        assertThat(stranger.byLine()).doesNotContainKeys(line1.label(), line2.label());
+
+        CaseDashboard psirt = cases.dashboard(analyst);
+        assertThat(psirt.byLine()).containsKeys(line1.label(), line2.label());
+        assertThat(psirt.medianToAcknowledge()).isNotNull();
+        assertThat(psirt.medianToTriage()).isNotNull();
+    }
+
     private static TaskView task(CaseDetail c, ProductionLineView line) {
         return c.tasks().stream()
                 .filter(t -> t.lineId().equals(line.id()))

@@ -1167,8 +1167,9 @@ class JdbcCases implements Cases, org.koban.server.cases.CaseTimeline {
         }
         if (sev.containsKey("UNSCORED")) bySeverity.put("Not scored", sev.get("UNSCORED"));
         Map<String, Long> byLine = counts(
-                "select t.line_name, count(*) from remediation_task t"
-                        + " where t.state in ('OPEN', 'IN_PROGRESS', 'FIX_READY') and " + visibleTask
+                "select t.line_name, count(distinct t.case_id) from remediation_task t"
+                        + " join psirt_case c on c.id = t.case_id"
+                        + " where c.state not in ('CLOSED', 'REJECTED') and " + visibleTask
                         + " group by 1 order by 2 desc, 1 limit 12",
                 scope);
         Duration medianToFix = jdbc.sql("""
