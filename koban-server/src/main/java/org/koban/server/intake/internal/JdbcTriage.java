@@ -308,45 +308,47 @@ class JdbcTriage implements Triage {
     @Override
     @Transactional
     public ReportDetail accept(Actor actor, UUID reportId, CaseLink link) {
-        permissions.check(actor, Action.CASE_MANAGE);
-        Row row = lock(reportId);
-        move(row, ReportState.ACCEPTED);
-        link(row, ReportState.ACCEPTED, link);
-        audit.record(
+        return join(
                 actor,
-                "report.accepted",
-                "report",
                 reportId,
-                Map.of("state", row.state.name()),
-                Map.of("state", ReportState.ACCEPTED.name(), "case", link.caseReference()));
-        tellReporter(
-                row,
-                "Your report " + row.reference + " is being handled as case " + link.caseReference(),
+                link,
+                ReportState.ACCEPTED,
+                "report.accepted",
+                "is being handled as case",
                 "The PSIRT confirmed your report and opened case " + link.caseReference()
                         + ". Your tracking link shows its progress.");
-        return load(reportId);
     }
 
     @Override
     @Transactional
     public ReportDetail merge(Actor actor, UUID reportId, CaseLink link) {
-        permissions.check(actor, Action.CASE_MANAGE);
-        Row row = lock(reportId);
-        move(row, ReportState.MERGED);
-        link(row, ReportState.MERGED, link);
-        audit.record(
+        return join(
                 actor,
-                "report.merged",
-                "report",
                 reportId,
-                Map.of("state", row.state.name()),
-                Map.of("state", ReportState.MERGED.name(), "case", link.caseReference()));
-        tellReporter(
-                row,
-                "Your report " + row.reference + " joins case " + link.caseReference(),
+                link,
+                ReportState.MERGED,
+                "report.merged",
+                "joins case",
                 "Your report describes a vulnerability we already handle as case " + link.caseReference()
                         + ". You keep the credit for what you found, and your tracking link shows the case's"
                         + " progress.");
+    }
+
+    /** The report becomes (accepted) or joins (merged) a case: one decision, audited, and the reporter told. */
+    private ReportDetail join(
+            Actor actor, UUID reportId, CaseLink link, ReportState state, String action, String subject, String text) {
+        permissions.check(actor, Action.CASE_MANAGE);
+        Row row = lock(reportId);
+        move(row, state);
+        link(row, state, link);
+        audit.record(
+                actor,
+                action,
+                "report",
+                reportId,
+                Map.of("state", row.state.name()),
+                Map.of("state", state.name(), "case", link.caseReference()));
+        tellReporter(row, "Your report " + row.reference + " " + subject + " " + link.caseReference(), text);
         return load(reportId);
     }
 
