@@ -1149,18 +1149,23 @@ class JdbcCases implements Cases, org.koban.server.cases.CaseTimeline {
                 .param("scopeLines", scope.linesParameter())
                 .query(JdbcCases::task)
                 .list();
+        // State and severity in one pass: for line people, "cases my lines work on" is then worked out once.
+        Map<String, Long> counts = new LinkedHashMap<>();
+        Map<String, Long> sev = new LinkedHashMap<>();
+        jdbc.sql("select c.state, coalesce(c.severity, 'UNSCORED'), count(*) from psirt_case c"
+                        + " where c.state not in ('CLOSED', 'REJECTED') and " + visibleCase + " group by 1, 2")
+                .param("scopeAll", scope.allParameter())
+                .param("scopeLines", scope.linesParameter())
+                .query((rs, n) -> {
+                    counts.merge(rs.getString(1), rs.getLong(3), Long::sum);
+                    sev.merge(rs.getString(2), rs.getLong(3), Long::sum);
+                    return null;
+                })
+                .list();
         Map<String, Long> byState = new LinkedHashMap<>();
-        Map<String, Long> counts = counts(
-                "select c.state, count(*) from psirt_case c where c.state not in ('CLOSED', 'REJECTED') and "
-                        + visibleCase + " group by c.state",
-                scope);
         for (CaseState s : CaseState.values())
             if (counts.containsKey(s.name())) byState.put(s.label(), counts.get(s.name()));
         Map<String, Long> bySeverity = new LinkedHashMap<>();
-        Map<String, Long> sev = counts(
-                "select coalesce(c.severity, 'UNSCORED'), count(*) from psirt_case c"
-                        + " where c.state not in ('CLOSED', 'REJECTED') and " + visibleCase + " group by 1",
-                scope);
         for (int i = Severity.values().length - 1; i >= 0; i--) {
             Severity s = Severity.values()[i];
             if (sev.containsKey(s.name())) bySeverity.put(s.label(), sev.get(s.name()));
