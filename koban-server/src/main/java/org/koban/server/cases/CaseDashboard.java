@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param overdueTasks open tasks past their due date
  * @param byState open cases per state
  * @param bySeverity open cases per severity label ("Not scored" for none)
- * @param byLine open cases per production line (a case counts for each line that has a task on it)
+ * @param byLine cases with open work per production line (open remediation tasks: one per case and line)
  * @param medianToAcknowledge median over reports of the last 365 days, null when there are none
  */
 public record CaseDashboard(

@@ -1171,10 +1171,11 @@ class JdbcCases implements Cases, org.koban.server.cases.CaseTimeline {
             if (sev.containsKey(s.name())) bySeverity.put(s.label(), sev.get(s.name()));
         }
         if (sev.containsKey("UNSCORED")) bySeverity.put("Not scored", sev.get("UNSCORED"));
+        // One task per case and line, so open tasks per line are the cases each line still has work on; read
+        // from the open-task index alone (counting cases through the case table was twice as slow at scale).
         Map<String, Long> byLine = counts(
-                "select t.line_name, count(distinct t.case_id) from remediation_task t"
-                        + " join psirt_case c on c.id = t.case_id"
-                        + " where c.state not in ('CLOSED', 'REJECTED') and " + visibleTask
+                "select t.line_name, count(*) from remediation_task t"
+                        + " where t.state in ('OPEN', 'IN_PROGRESS', 'FIX_READY') and " + visibleTask
                         + " group by 1 order by 2 desc, 1 limit 12",
                 scope);
         Duration medianToFix = jdbc.sql("""
