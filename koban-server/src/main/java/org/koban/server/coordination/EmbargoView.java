@@ -18,9 +18,21 @@ public record EmbargoView(
         @Nullable ZonedDateTime proposedEnd,
         @Nullable Instant endedAt,
         @Nullable String endReason,
-        @Nullable Instant updatedAt) {
+        @Nullable Instant updatedAt,
+        java.util.List<Response> responses) {
+
+    /** A participant's answer to the proposal on the table. */
+    public record Response(UUID participantId, String partyName, boolean accepted, Instant respondedAt) {}
+
+    /** The participant's answer to the proposal on the table, or null. */
+    public @Nullable Response responseOf(UUID participantId) {
+        return responses.stream()
+                .filter(r -> r.participantId().equals(participantId))
+                .findFirst()
+                .orElse(null);
+    }
 
     public static EmbargoView none(UUID caseId) {
-        return new EmbargoView(caseId, EmbargoState.NONE, null, null, null, null, null);
+        return new EmbargoView(caseId, EmbargoState.NONE, null, null, null, null, null, java.util.List.of());
     }
 }

@@ -27,6 +27,12 @@ public interface Embargoes {
 
     EmbargoView accept(Actor actor, UUID caseId);
 
+    /**
+     * Records one participant's answer to the proposal (or revision) on the table; the overall decision is still
+     * {@link #accept} or {@link #reject}.
+     */
+    EmbargoView respond(Actor actor, UUID caseId, UUID participantId, boolean accepted);
+
     EmbargoView reject(Actor actor, UUID caseId);
 
     EmbargoView revise(Actor actor, UUID caseId, @Nullable LocalDateTime end, @Nullable String timeZone);

@@ -172,4 +172,43 @@ class EmbargoIntegrationTest {
         assertThatThrownBy(() -> embargoes.get(stranger, c.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> embargoes.get(analyst, UUID.randomUUID())).isInstanceOf(NotFoundException.class);
     }
+
+    @Autowired
+    Participants participants;
+
+    @Autowired
+    Parties parties;
+
+    @Test
+    void eachParticipantsAnswerToTheProposalOnTheTableIsRecorded() {
+        PartyView party = parties.create(
+                analyst,
+                new PartyCommand(
+                        Fixtures.unique("TWCERT/CC"), PartyKind.COORDINATOR, "TW", null, null, List.of(), null, null));
+        ParticipantView p = participants.add(analyst, c.id(), party.id(), ParticipantRole.COORDINATOR, "TVN-1", null);
+        assertThatThrownBy(() -> embargoes.respond(analyst, c.id(), p.id(), true))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("no embargo proposal");
+        embargoes.propose(analyst, c.id(), inDays(30), "Asia/Taipei");
+        assertThatThrownBy(() -> embargoes.respond(analyst, c.id(), UUID.randomUUID(), true))
+                .isInstanceOf(InvalidInputException.class);
+        EmbargoView answered = embargoes.respond(analyst, c.id(), p.id(), true);
+        assertThat(answered.responses()).singleElement().satisfies(r -> {
+            assertThat(r.partyName()).isEqualTo(party.name());
+            assertThat(r.accepted()).isTrue();
+        });
+        assertThat(embargoes.respond(analyst, c.id(), p.id(), false).responses())
+                .singleElement()
+                .satisfies(r -> assertThat(r.accepted()).isFalse());
+        // Agreed, then a revision: the answers shown are those to the new proposal, none yet.
+        embargoes.accept(analyst, c.id());
+        assertThat(embargoes.revise(analyst, c.id(), inDays(40), "UTC").responses())
+                .isEmpty();
+        assertThat(cases.timeline(analyst, c.id(), PageQuery.of(null, 0, 50)).items())
+                .extracting(TimelineEntry::kind)
+                .contains("embargo.participant-responded");
+        Actor engineer = fixtures.actor(Role.LINE_ENGINEER, fixtures.line());
+        assertThatThrownBy(() -> embargoes.respond(engineer, c.id(), p.id(), true))
+                .isInstanceOf(AccessDeniedException.class);
+    }
 }

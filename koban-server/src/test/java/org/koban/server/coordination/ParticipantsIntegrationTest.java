@@ -193,6 +193,31 @@ class ParticipantsIntegrationTest {
                 .andExpect(content().string(Matchers.containsString("future")));
         mvc.perform(get("/cases/" + c.id() + "/embargo").cookie(login))
                 .andExpect(redirectedUrl("/cases/" + c.id() + "/coordination"));
+        mvc.perform(post("/cases/" + c.id() + "/embargo/proposal")
+                        .cookie(login)
+                        .with(csrf())
+                        .param(
+                                "end",
+                                java.time.LocalDateTime.now()
+                                        .plusDays(20)
+                                        .withNano(0)
+                                        .withSecond(0)
+                                        .toString())
+                        .param("timeZone", "Asia/Taipei"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/cases/" + c.id() + "/coordination").cookie(login))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("answers to the proposed end")))
+                .andExpect(content().string(Matchers.containsString("no answer yet")))
+                .andExpect(content().string(Matchers.containsString("Asia/Taipei")));
+        var participant = participants.list(analyst, c.id()).get(0);
+        mvc.perform(post("/cases/" + c.id() + "/embargo/responses/" + participant.id())
+                        .cookie(login)
+                        .with(csrf())
+                        .param("accepted", "true"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/cases/" + c.id() + "/coordination").cookie(login))
+                .andExpect(content().string(Matchers.containsString("accepted on")));
     }
 
     @Test

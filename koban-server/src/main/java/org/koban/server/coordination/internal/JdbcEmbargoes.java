@@ -99,6 +99,45 @@ class JdbcEmbargoes implements Embargoes {
 
     @Override
     @Transactional
+    public EmbargoView respond(Actor actor, UUID caseId, UUID participantId, boolean accepted) {
+        permissions.check(actor, Action.CASE_MANAGE);
+        EmbargoView current = lock(caseId);
+        if (current.proposedEnd() == null) {
+            throw InvalidInputException.of("state", "There is no embargo proposal to answer");
+        }
+        String party = jdbc.sql("""
+                        select y.name from case_participant p join party y on y.id = p.party_id
+                        where p.id = :id and p.case_id = :caseId
+                        """)
+                .param("id", participantId)
+                .param("caseId", caseId)
+                .query(String.class)
+                .optional()
+                .orElseThrow(() -> InvalidInputException.of("participantId", "is not a participant of this case"));
+        jdbc.sql("""
+                        insert into embargo_response (case_id, participant_id, proposed_at, accepted, responded_at)
+                        values (:caseId, :participantId, :proposedAt, :accepted, :now)
+                        on conflict (case_id, participant_id, proposed_at) do update
+                            set accepted = excluded.accepted, responded_at = excluded.responded_at
+                        """)
+                .param("caseId", caseId)
+                .param("participantId", participantId)
+                .param("proposedAt", Timestamp.from(current.proposedEnd().toInstant()))
+                .param("accepted", accepted)
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+        record(
+                actor,
+                caseId,
+                "embargo.participant-responded",
+                current,
+                party + (accepted ? " accepts" : " rejects") + " the embargo until " + shown(current.proposedEnd())
+                        + ".");
+        return load(caseId);
+    }
+
+    @Override
+    @Transactional
     public EmbargoView reject(Actor actor, UUID caseId) {
         permissions.check(actor, Action.CASE_MANAGE);
         EmbargoView before = lock(caseId);
@@ -282,6 +321,22 @@ class JdbcEmbargoes implements Embargoes {
     }
 
     private EmbargoView load(UUID caseId) {
+        // The answers shown are those to the proposal on the table; older proposals keep theirs in the history.
+        List<EmbargoView.Response> responses = jdbc.sql("""
+                        select r.participant_id, y.name, r.accepted, r.responded_at
+                        from embargo_response r
+                        join case_embargo e on e.case_id = r.case_id and e.proposed_at = r.proposed_at
+                        join case_participant p on p.id = r.participant_id
+                        join party y on y.id = p.party_id
+                        where r.case_id = :id order by y.name
+                        """)
+                .param("id", caseId)
+                .query((rs, n) -> new EmbargoView.Response(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getBoolean(3),
+                        rs.getTimestamp(4).toInstant()))
+                .list();
         return jdbc.sql("select * from case_embargo where case_id = :id")
                 .param("id", caseId)
                 .query((rs, n) -> new EmbargoView(
@@ -291,7 +346,8 @@ class JdbcEmbargoes implements Embargoes {
                         zoned(rs, "proposed_at", "proposed_zone"),
                         instant(rs, "ended_at"),
                         rs.getString("end_reason"),
-                        instant(rs, "updated_at")))
+                        instant(rs, "updated_at"),
+                        responses))
                 .optional()
                 .orElse(EmbargoView.none(caseId));
     }

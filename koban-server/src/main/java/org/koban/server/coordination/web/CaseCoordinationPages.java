@@ -101,6 +101,25 @@ class CaseCoordinationPages {
         return act(actor, caseId, model, response, redirect, "Embargo updated.", action);
     }
 
+    @PostMapping("/cases/{caseId}/embargo/responses/{participantId}")
+    String respond(
+            Actor actor,
+            @PathVariable UUID caseId,
+            @PathVariable UUID participantId,
+            @RequestParam(defaultValue = "false") boolean accepted,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return act(
+                actor,
+                caseId,
+                model,
+                response,
+                redirect,
+                "Answer recorded.",
+                () -> embargoes.respond(actor, caseId, participantId, accepted));
+    }
+
     @PostMapping("/cases/{caseId}/participants")
     String addParticipant(
             Actor actor,

@@ -43,6 +43,18 @@ class EmbargoApi {
         return embargoes.accept(actor, caseId);
     }
 
+    record ResponseBody(
+            @Nullable UUID participantId, @Nullable Boolean accepted) {}
+
+    /** One participant's answer to the proposal on the table. */
+    @PostMapping("/responses")
+    EmbargoView respond(Actor actor, @PathVariable UUID caseId, @RequestBody ResponseBody body) {
+        if (body.participantId() == null) {
+            throw org.koban.server.shared.InvalidInputException.of("participantId", "is required");
+        }
+        return embargoes.respond(actor, caseId, body.participantId(), Boolean.TRUE.equals(body.accepted()));
+    }
+
     @PostMapping("/rejection")
     EmbargoView reject(Actor actor, @PathVariable UUID caseId) {
         return embargoes.reject(actor, caseId);
