@@ -70,6 +70,67 @@ public final class Validation {
         problems.addAll(more);
     }
 
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+    private static final String PGP_BEGIN = "-----BEGIN PGP PUBLIC KEY BLOCK-----";
+    private static final String PGP_END = "-----END PGP PUBLIC KEY BLOCK-----";
+
+    /** An optional email address (at most 254 characters); returns it stripped, or null when blank. */
+    public @Nullable String email(String field, @Nullable String value) {
+        if (value == null || value.isBlank()) return null;
+        String email = value.strip();
+        optional(field, email, 254);
+        if (!EMAIL.matcher(email).matches()) reject(field, "must be an email address, e.g. name@example.org");
+        return email;
+    }
+
+    /**
+     * An optional ASCII-armored OpenPGP public key: one block, at most 64 KiB. Only its shape is checked here;
+     * whether it can encrypt is the mail module's business when it uses it.
+     */
+    public @Nullable String pgpPublicKey(String field, @Nullable String value) {
+        if (value == null || value.isBlank()) return null;
+        String key = value.strip();
+        optional(field, key, 64 * 1024);
+        if (!(key.startsWith(PGP_BEGIN) && key.endsWith(PGP_END) && key.indexOf("-----BEGIN", 1) < 0)) {
+            reject(field, "must be an ASCII-armored OpenPGP public key block (" + PGP_BEGIN + " ... " + PGP_END + ")");
+        }
+        return key;
+    }
+
+    /**
+     * An optional choice among an enum's constants, as APIs and forms write it (any case, {@code -} for
+     * {@code _}); null when blank.
+     *
+     * @throws InvalidInputException naming the allowed values, for anything else
+     */
+    public static <E extends Enum<E>> @Nullable E choice(Class<E> type, String field, @Nullable String value) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            return Enum.valueOf(
+                    type, value.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of(
+                    field,
+                    "must be one of "
+                            + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /**
+     * An optional local date and time as HTML's {@code datetime-local} sends it ({@code 2026-12-24T09:00}); null
+     * when blank.
+     *
+     * @throws InvalidInputException for anything else
+     */
+    public static java.time.@Nullable LocalDateTime localDateTime(String field, @Nullable String value) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            return java.time.LocalDateTime.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw InvalidInputException.of(field, "must be a date and time, e.g. 2026-12-24T09:00");
+        }
+    }
+
     /**
      * An optional absolute http or https URL with a host, at most 2,000 characters; returns it stripped, or null
      * when blank. Other schemes ({@code javascript:}, {@code file:}, {@code data:}) are refused.

@@ -167,6 +167,6 @@ class CaseApi {
     }
 
     static @Nullable Severity severity(@Nullable String value) {
-        return value == null || value.isBlank() ? null : CasePages.parse(Severity.class, "severity", value);
+        return org.koban.server.shared.Validation.choice(Severity.class, "severity", value);
     }
 }

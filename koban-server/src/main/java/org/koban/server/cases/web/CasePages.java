@@ -7,7 +7,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -34,6 +33,7 @@ import org.koban.server.scoring.Severity;
 import org.koban.server.shared.FormSubmission;
 import org.koban.server.shared.InvalidInputException;
 import org.koban.server.shared.PageQuery;
+import org.koban.server.shared.Validation;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -94,16 +94,11 @@ class CasePages {
         return new CaseFilter(states, CaseApi.severity(severity), line);
     }
 
+    /** A required choice; see {@link Validation#choice}. */
     static <E extends Enum<E>> E parse(Class<E> type, String field, @Nullable String value) {
-        if (value == null || value.isBlank()) throw InvalidInputException.of(field, "is required");
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of(
-                    field,
-                    "must be one of "
-                            + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
-        }
+        E choice = Validation.choice(type, field, value);
+        if (choice == null) throw InvalidInputException.of(field, "is required");
+        return choice;
     }
 
     @GetMapping("/cases/{id}")
@@ -262,12 +257,8 @@ class CasePages {
     }
 
     private static @Nullable Instant dateTime(@Nullable String value) {
-        if (value == null || value.isBlank()) return null;
-        try {
-            return LocalDateTime.parse(value.strip()).toInstant(ZoneOffset.UTC);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw InvalidInputException.of("at", "must be a date and time, e.g. 2026-11-29T10:00");
-        }
+        LocalDateTime local = Validation.localDateTime("at", value);
+        return local == null ? null : local.toInstant(ZoneOffset.UTC);
     }
 
     @GetMapping("/cases/{id}/vulnerabilities/new")

@@ -36,10 +36,8 @@ class JdbcParties implements Parties {
 
     private static final int NAME = 200;
     private static final int NOTES = 10_000;
-    private static final int PGP_KEY = 64 * 1024;
     private static final int MAX_IMPORT = 5_000;
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
 
     private final JdbcClient jdbc;
     private final Permissions permissions;
@@ -86,19 +84,13 @@ class JdbcParties implements Parties {
                 continue;
             }
             String contactName = blankToNull(v.optional(field + "name", contact.name(), NAME));
-            String email = blankToNull(v.optional(field + "email", contact.email(), 254));
+            String email = v.email(field + "email", contact.email());
             String role = blankToNull(v.optional(field + "role", contact.role(), NAME));
             if (contactName == null && email == null)
                 v.reject(field + "name", "a contact needs a name or an email address");
-            if (email != null && !EMAIL.matcher(email).matches()) v.reject(field + "email", "must be an email address");
             contacts.add(new PartyContact(contactName, email, role));
         }
-        String pgpKey = blankToNull(v.optional("pgpKey", c.pgpKey(), PGP_KEY));
-        if (pgpKey != null
-                && !(pgpKey.contains("-----BEGIN PGP PUBLIC KEY BLOCK-----")
-                        && pgpKey.contains("-----END PGP PUBLIC KEY BLOCK-----"))) {
-            v.reject("pgpKey", "must be an ASCII-armored OpenPGP public key block");
-        }
+        String pgpKey = v.pgpPublicKey("pgpKey", c.pgpKey());
         String notes = v.optional("notes", c.notes(), NOTES);
         if (name == null || name.isBlank() || c.kind() == null) return null;
         return new Checked(
@@ -214,7 +206,7 @@ class JdbcParties implements Parties {
             Validation entry = new Validation("parties[" + i + "].");
             Checked c = parties.get(i) == null ? null : check(entry, parties.get(i));
             if (parties.get(i) == null) entry.reject("", "must not be empty");
-            entry.problems().forEach(p -> v.reject(p.field(), p.message()));
+            v.addAll(entry.problems());
             if (c != null && !names.add(c.name.toLowerCase(Locale.ROOT))) {
                 v.reject("parties[" + i + "].name", "'" + c.name + "' appears twice in the import");
             }

@@ -3,7 +3,6 @@ package org.koban.server.coordination.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -12,8 +11,15 @@ import org.koban.server.access.Actor;
 import org.koban.server.access.Permissions;
 import org.koban.server.cases.CaseTimeline;
 import org.koban.server.coordination.Embargoes;
+import org.koban.server.coordination.ParticipantRole;
+import org.koban.server.coordination.ParticipantStatus;
+import org.koban.server.coordination.Participants;
+import org.koban.server.coordination.Parties;
+import org.koban.server.coordination.Recognitions;
 import org.koban.server.shared.FormSubmission;
 import org.koban.server.shared.InvalidInputException;
+import org.koban.server.shared.PageQuery;
+import org.koban.server.shared.Validation;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,9 +32,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CaseCoordinationPages {
 
-    private final org.koban.server.coordination.Participants participants;
-    private final org.koban.server.coordination.Parties parties;
-    private final org.koban.server.coordination.Recognitions recognitions;
+    private final Participants participants;
+    private final Parties parties;
+    private final Recognitions recognitions;
 
     private final Embargoes embargoes;
     private final CaseTimeline cases;
@@ -38,9 +44,9 @@ class CaseCoordinationPages {
             Embargoes embargoes,
             CaseTimeline cases,
             Permissions permissions,
-            org.koban.server.coordination.Participants participants,
-            org.koban.server.coordination.Parties parties,
-            org.koban.server.coordination.Recognitions recognitions) {
+            Participants participants,
+            Parties parties,
+            Recognitions recognitions) {
         this.recognitions = recognitions;
         this.participants = participants;
         this.parties = parties;
@@ -63,13 +69,12 @@ class CaseCoordinationPages {
         model.addAttribute("embargo", embargoes.get(actor, caseId));
         model.addAttribute("participants", participants.list(actor, caseId));
         model.addAttribute("recognitions", recognitions.list(actor, caseId));
-        model.addAttribute("roles", org.koban.server.coordination.ParticipantRole.values());
-        model.addAttribute("answerStatuses", org.koban.server.coordination.ParticipantStatus.values());
+        model.addAttribute("roles", ParticipantRole.values());
+        model.addAttribute("answerStatuses", ParticipantStatus.values());
         if (permissions.can(actor, Action.CASE_MANAGE)) {
             model.addAttribute(
                     "directory",
-                    parties.list(actor, org.koban.server.shared.PageQuery.of(null, 0, 200), null)
-                            .items());
+                    parties.list(actor, PageQuery.of(null, 0, 200), null).items());
         }
         model.addAttribute("reference", cases.reference(caseId));
         model.addAttribute("canManage", permissions.can(actor, Action.CASE_MANAGE));
@@ -235,11 +240,6 @@ class CaseCoordinationPages {
     }
 
     private static @Nullable LocalDateTime dateTime(@Nullable String value) {
-        if (value == null || value.isBlank()) return null;
-        try {
-            return LocalDateTime.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw InvalidInputException.of("end", "must be a date and time, e.g. 2026-12-24T09:00");
-        }
+        return Validation.localDateTime("end", value);
     }
 }

@@ -2,7 +2,6 @@ package org.koban.server.coordination.web;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.koban.server.access.Actor;
@@ -11,6 +10,7 @@ import org.koban.server.coordination.ParticipantStatus;
 import org.koban.server.coordination.ParticipantView;
 import org.koban.server.coordination.Participants;
 import org.koban.server.shared.InvalidInputException;
+import org.koban.server.shared.Validation;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -96,22 +96,10 @@ class ParticipantApi {
     }
 
     static @Nullable ParticipantRole role(@Nullable String value) {
-        if (value == null || value.isBlank()) return null;
-        try {
-            return ParticipantRole.valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of(
-                    "role", "must be one of " + java.util.Arrays.toString(ParticipantRole.values()));
-        }
+        return Validation.choice(ParticipantRole.class, "role", value);
     }
 
     static @Nullable ParticipantStatus status(@Nullable String value) {
-        if (value == null || value.isBlank()) return null;
-        try {
-            return ParticipantStatus.valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of(
-                    "status", "must be one of " + java.util.Arrays.toString(ParticipantStatus.values()));
-        }
+        return Validation.choice(ParticipantStatus.class, "status", value);
     }
 }

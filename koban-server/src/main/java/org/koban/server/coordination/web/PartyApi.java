@@ -8,9 +8,9 @@ import org.koban.server.coordination.Parties;
 import org.koban.server.coordination.PartyCommand;
 import org.koban.server.coordination.PartyKind;
 import org.koban.server.coordination.PartyView;
-import org.koban.server.shared.InvalidInputException;
 import org.koban.server.shared.Page;
 import org.koban.server.shared.PageQuery;
+import org.koban.server.shared.Validation;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,12 +45,7 @@ class PartyApi {
     }
 
     static @Nullable PartyKind kind(@Nullable String value) {
-        if (value == null || value.isBlank()) return null;
-        try {
-            return PartyKind.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("kind", "must be one of " + java.util.Arrays.toString(PartyKind.values()));
-        }
+        return Validation.choice(PartyKind.class, "kind", value);
     }
 
     @GetMapping("/{id}")

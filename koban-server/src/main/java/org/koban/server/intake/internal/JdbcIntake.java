@@ -2,8 +2,6 @@ package org.koban.server.intake.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,11 +55,7 @@ class JdbcIntake implements Intake {
     static final int VERSION = 100;
     static final int LONG = 20_000;
     static final int MEDIUM = 10_000;
-    static final int EMAIL = 254;
-    static final int PGP_KEY = 64 * 1024;
     static final int MAX_REFERENCES = 20;
-    static final int URL = 2_000;
-    private static final Pattern EMAIL_FORMAT = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
     private static final Pattern UUID_FORMAT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern CONTENT_TYPE =
@@ -119,17 +113,8 @@ class JdbcIntake implements Intake {
         String plans = clean(v.optional("disclosurePlans", s.disclosurePlans(), MEDIUM));
         String name = clean(v.optional("reporterName", s.reporterName(), SHORT));
         String organisation = clean(v.optional("reporterOrganisation", s.reporterOrganisation(), SHORT));
-        String email = clean(v.optional("reporterEmail", s.reporterEmail(), EMAIL));
-        if (email != null && !EMAIL_FORMAT.matcher(email).matches()) {
-            v.reject("reporterEmail", "must be an email address, e.g. name@example.org");
-        }
-        String pgpKey = clean(v.optional("reporterPgpKey", s.reporterPgpKey(), PGP_KEY));
-        if (pgpKey != null && !looksLikeArmoredPublicKey(pgpKey)) {
-            v.reject(
-                    "reporterPgpKey",
-                    "must be an ASCII-armored OpenPGP public key block"
-                            + " (-----BEGIN PGP PUBLIC KEY BLOCK----- ... -----END PGP PUBLIC KEY BLOCK-----)");
-        }
+        String email = v.email("reporterEmail", s.reporterEmail());
+        String pgpKey = v.pgpPublicKey("reporterPgpKey", s.reporterPgpKey());
         String creditAs = clean(v.optional("creditAs", s.creditAs(), SHORT));
         if (attachments.size() > properties.attachmentLimit()) {
             v.reject("attachments", "at most " + properties.attachmentLimit() + " files per report");
@@ -396,32 +381,9 @@ class JdbcIntake implements Intake {
                 v.reject(field, "must not be empty");
                 continue;
             }
-            reference = reference.strip();
-            v.optional(field, reference, URL);
-            if (!isWebUrl(reference)) v.reject(field, "must be an http or https URL");
-            result.add(reference);
+            result.add(v.webUrl(field, reference));
         }
         return result;
-    }
-
-    private static boolean isWebUrl(String value) {
-        try {
-            URI uri = new URI(value);
-            String scheme = uri.getScheme();
-            return scheme != null
-                    && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-                    && uri.getHost() != null
-                    && !uri.getHost().isBlank();
-        } catch (URISyntaxException e) {
-            return false;
-        }
-    }
-
-    private static boolean looksLikeArmoredPublicKey(String key) {
-        String text = key.strip();
-        return text.startsWith("-----BEGIN PGP PUBLIC KEY BLOCK-----")
-                && text.endsWith("-----END PGP PUBLIC KEY BLOCK-----")
-                && text.indexOf("-----BEGIN", 1) < 0;
     }
 
     /** Blank optional text is stored as absent. */

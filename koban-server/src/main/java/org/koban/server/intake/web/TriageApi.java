@@ -1,7 +1,6 @@
 package org.koban.server.intake.web;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.koban.server.access.Actor;
@@ -13,6 +12,7 @@ import org.koban.server.intake.TriageQuery;
 import org.koban.server.shared.InvalidInputException;
 import org.koban.server.shared.Page;
 import org.koban.server.shared.PageQuery;
+import org.koban.server.shared.Validation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -81,21 +81,13 @@ class TriageApi {
     }
 
     static CloseReason closeReason(@Nullable String value) {
-        if (value == null || value.isBlank()) throw InvalidInputException.of("reason", "is required");
-        try {
-            return CloseReason.valueOf(value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of(
-                    "reason", "must be one of " + java.util.Arrays.toString(CloseReason.values()));
-        }
+        CloseReason reason = Validation.choice(CloseReason.class, "reason", value);
+        if (reason == null) throw InvalidInputException.of("reason", "is required");
+        return reason;
     }
 
     static TriageQuery.Sort sort(@Nullable String value) {
-        if (value == null || value.isBlank()) return TriageQuery.Sort.OLDEST;
-        try {
-            return TriageQuery.Sort.valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("sort", "must be oldest, newest or due");
-        }
+        TriageQuery.Sort sort = Validation.choice(TriageQuery.Sort.class, "sort", value);
+        return sort == null ? TriageQuery.Sort.OLDEST : sort;
     }
 }
