@@ -35,5 +35,9 @@ public enum Action {
     /** See the directory of outside parties (coordinators, CNAs, vendors, suppliers, researcher groups). */
     PARTY_VIEW,
     /** Add, change, import and remove parties. */
-    PARTY_MANAGE
+    PARTY_MANAGE,
+    /** As an outside participant: see the cases shared with one's party, only what each shares. */
+    SHARED_CASE_VIEW,
+    /** As an outside participant: answer, write, upload and respond to the embargo on a shared case. */
+    SHARED_CASE_ANSWER
 }

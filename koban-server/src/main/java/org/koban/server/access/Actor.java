@@ -8,7 +8,7 @@ import java.util.UUID;
  * Whoever is acting: a signed-in user, a caller with that user's API token, or Koban itself (start-up,
  * demo, scheduled jobs). Carries what the permission service needs and nothing else.
  */
-public record Actor(UUID id, String name, Kind kind, Set<Role> roles, Set<UUID> lineIds) {
+public record Actor(UUID id, String name, Kind kind, Set<Role> roles, Set<UUID> lineIds, Set<UUID> partyIds) {
 
     public enum Kind {
         USER,
@@ -22,6 +22,12 @@ public record Actor(UUID id, String name, Kind kind, Set<Role> roles, Set<UUID> 
     public Actor {
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
         lineIds = Set.copyOf(lineIds);
+        partyIds = Set.copyOf(partyIds);
+    }
+
+    /** Someone inside the organisation: no party membership. */
+    public Actor(UUID id, String name, Kind kind, Set<Role> roles, Set<UUID> lineIds) {
+        this(id, name, kind, roles, lineIds, Set.of());
     }
 
     /** Koban itself, for bootstrap and demo data: acts as an admin. */
@@ -35,5 +41,9 @@ public record Actor(UUID id, String name, Kind kind, Set<Role> roles, Set<UUID> 
 
     public boolean isMemberOf(UUID lineId) {
         return lineIds.contains(lineId);
+    }
+
+    public boolean belongsToParty(UUID partyId) {
+        return partyIds.contains(partyId);
     }
 }

@@ -21,7 +21,8 @@ public class Permissions {
     private static final Map<Role, Set<Action>> GRANTS = new EnumMap<>(Role.class);
 
     static {
-        GRANTS.put(Role.ADMIN, EnumSet.allOf(Action.class));
+        // Admins may do everything inside; the portal's actions are an outside party's own and not theirs.
+        GRANTS.put(Role.ADMIN, EnumSet.complementOf(EnumSet.of(Action.SHARED_CASE_VIEW, Action.SHARED_CASE_ANSWER)));
         GRANTS.put(
                 Role.PSIRT_MANAGER,
                 EnumSet.of(
@@ -82,6 +83,10 @@ public class Permissions {
                         Action.CATALOG_EXPORT,
                         Action.OWN_ACCOUNT_MANAGE,
                         Action.CASE_VIEW));
+        // Outside participants see the portal and their own account, and nothing else of Koban.
+        GRANTS.put(
+                Role.PARTICIPANT,
+                EnumSet.of(Action.OWN_ACCOUNT_MANAGE, Action.SHARED_CASE_VIEW, Action.SHARED_CASE_ANSWER));
     }
 
     /** Whether the actor may take this action at all (for line-scoped roles: on at least their own lines). */
@@ -92,8 +97,9 @@ public class Permissions {
     /** Whether the actor may take this action on a record that belongs to the given production line. */
     public boolean can(Actor actor, Action action, UUID lineId) {
         return actor.roles().stream()
-                .anyMatch(role ->
-                        GRANTS.get(role).contains(action) && (!role.isLineScoped() || actor.isMemberOf(lineId)));
+                .anyMatch(role -> !role.isPartyScoped()
+                        && GRANTS.get(role).contains(action)
+                        && (!role.isLineScoped() || actor.isMemberOf(lineId)));
     }
 
     /**
@@ -103,7 +109,8 @@ public class Permissions {
      */
     public boolean canOnAnyLine(Actor actor, Action action, Collection<UUID> lineIds) {
         return actor.roles().stream()
-                .anyMatch(role -> GRANTS.get(role).contains(action)
+                .anyMatch(role -> !role.isPartyScoped()
+                        && GRANTS.get(role).contains(action)
                         && (!role.isLineScoped() || lineIds.stream().anyMatch(actor::isMemberOf)));
     }
 
@@ -119,6 +126,20 @@ public class Permissions {
         if (!can(actor, action, lineId)) throw denied(actor, action);
     }
 
+    /**
+     * Whether the actor may take this action on what a case shares with one outside party: only people of that
+     * party (what exactly is shared is then the sharing's business, see the coordination module).
+     */
+    public boolean canForParty(Actor actor, Action action, UUID partyId) {
+        return actor.roles().stream()
+                .anyMatch(role ->
+                        role.isPartyScoped() && GRANTS.get(role).contains(action) && actor.belongsToParty(partyId));
+    }
+
+    public void checkForParty(Actor actor, Action action, UUID partyId) {
+        if (!canForParty(actor, action, partyId)) throw denied(actor, action);
+    }
+
     /** The lines whose records the actor may see: every line for organisation-wide roles, else their own. */
     public LineScope visibleLines(Actor actor) {
         return scopeFor(actor, Action.CATALOG_VIEW);
@@ -127,7 +148,9 @@ public class Permissions {
     /** The lines on which the actor may take the action. */
     public LineScope scopeFor(Actor actor, Action action) {
         boolean organisationWide = actor.roles().stream()
-                .anyMatch(role -> !role.isLineScoped() && GRANTS.get(role).contains(action));
+                .anyMatch(role -> !role.isLineScoped()
+                        && !role.isPartyScoped()
+                        && GRANTS.get(role).contains(action));
         if (organisationWide) return LineScope.everything();
         boolean lineScoped = actor.roles().stream()
                 .anyMatch(role -> role.isLineScoped() && GRANTS.get(role).contains(action));

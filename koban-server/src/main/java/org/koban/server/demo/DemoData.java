@@ -17,6 +17,8 @@ final class DemoData {
 
     static final String VENDOR = "koban_demo";
     static final String PASSWORD = "koban-demo-password";
+    /** The demo's outside participant: a person of JPCERT/CC (demo) with a portal account. */
+    static final String COORDINATOR_EMAIL = "coordinator@jpcert.example";
 
     record Site(String code, String name, String country, String city, String description) {}
 

@@ -28,6 +28,8 @@ import org.koban.server.coordination.Parties;
 import org.koban.server.coordination.PartyCommand;
 import org.koban.server.coordination.PartyContact;
 import org.koban.server.coordination.PartyKind;
+import org.koban.server.coordination.ShareCommand;
+import org.koban.server.coordination.Sharing;
 import org.koban.server.identity.UserCommand;
 import org.koban.server.identity.Users;
 import org.koban.server.intake.Intake;
@@ -70,6 +72,7 @@ class DemoLoader implements ApplicationRunner {
     private final Parties parties;
     private final Embargoes embargoes;
     private final Participants participants;
+    private final Sharing sharing;
     private final TransactionTemplate tx;
     private final Clock clock;
 
@@ -85,8 +88,10 @@ class DemoLoader implements ApplicationRunner {
             Parties parties,
             Embargoes embargoes,
             Participants participants,
+            Sharing sharing,
             TransactionTemplate tx,
             Clock clock) {
+        this.sharing = sharing;
         this.participants = participants;
         this.parties = parties;
         this.embargoes = embargoes;
@@ -121,6 +126,8 @@ class DemoLoader implements ApplicationRunner {
                     person.role().label()
                             + (person.lines().isEmpty() ? "" : " of " + String.join(", ", person.lines()))));
         }
+        logins.append(String.format(
+                "    %-36s %s%n", DemoData.COORDINATOR_EMAIL, "Outside participant of JPCERT/CC (demo), on /portal"));
         log.warn(logins.toString());
     }
 
@@ -320,10 +327,19 @@ class DemoLoader implements ApplicationRunner {
         var directory = parties.list(koban, PageQuery.of("(demo)", 0, 10), null).items();
         for (var party : directory) {
             if (party.name().startsWith("JPCERT")) {
-                participants.add(
+                var coordinator = participants.add(
                         koban, opened.id(), party.id(), ParticipantRole.COORDINATOR, "JVNVU#90000001", clock.instant());
+                // JPCERT/CC sees the summary and the vulnerability, and has a portal account of its own.
+                sharing.share(
+                        koban,
+                        opened.id(),
+                        coordinator.id(),
+                        new ShareCommand(true, false, Set.of(vulnerability.id()), Set.of()));
+                users.createParticipant(
+                        DemoData.COORDINATOR_EMAIL, "Demo coordinator", DemoData.PASSWORD, party.id(), "Asia/Tokyo");
             } else if (party.name().startsWith("Example Modules")) {
-                participants.add(koban, opened.id(), party.id(), ParticipantRole.SUPPLIER, null, clock.instant());
+                // The supplier's module is in the affected products: another affected vendor on the case.
+                participants.add(koban, opened.id(), party.id(), ParticipantRole.VENDOR, null, clock.instant());
             }
         }
     }

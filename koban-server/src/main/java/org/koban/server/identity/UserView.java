@@ -16,7 +16,14 @@ public record UserView(
         boolean enabled,
         @Nullable Instant lockedUntil,
         Instant createdAt,
-        @Nullable Instant lastLoginAt) {
+        @Nullable Instant lastLoginAt,
+        @Nullable UUID partyId,
+        @Nullable String timeZone) {
+
+    /** The zone in which this user reads dates and times: their choice, else UTC. */
+    public java.time.ZoneId zone() {
+        return timeZone == null ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(timeZone);
+    }
 
     public boolean lockedAt(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);

@@ -29,6 +29,24 @@ public interface Users {
 
     void changeOwnPassword(Actor actor, String currentPassword, String newPassword);
 
+    /** Sets the time zone (an IANA id such as {@code Asia/Tokyo}; null for UTC) in which the actor reads times. */
+    UserView setOwnTimeZone(Actor actor, @Nullable String timeZone);
+
+    /**
+     * Creates the account of a person of an outside party who accepted an invitation: the participant role and
+     * nothing else. Called by the coordination module once it has checked the invitation; not for display.
+     *
+     * @throws org.koban.server.shared.InvalidInputException naming the fields that are wrong
+     */
+    UserView createParticipant(
+            String email, String displayName, String password, UUID partyId, @Nullable String timeZone);
+
+    /** The account with this email address, enabled or not. For Koban's own checks, not for display. */
+    Optional<UserView> byEmail(String email);
+
+    /** The enabled accounts of an outside party, for Koban's own notifications. */
+    List<MailRecipient> partyMembers(UUID partyId);
+
     /** Whether any user exists: the first start creates the admin. */
     boolean anyExists();
 

@@ -16,18 +16,25 @@ public final class Downloads {
 
     public static void send(AttachmentContent content, HttpServletResponse response) throws IOException {
         var attachment = content.attachment();
+        send(attachment.fileName(), attachment.size(), attachment.sha256(), content.stream(), response);
+    }
+
+    /** The same for any other file outsiders sent (participants' uploads); the caller closes the stream. */
+    public static void send(
+            String fileName, long size, String sha256, java.io.InputStream stream, HttpServletResponse response)
+            throws IOException {
         response.setContentType("application/octet-stream");
         response.setHeader(
                 HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment()
-                        .filename(attachment.fileName(), StandardCharsets.UTF_8)
+                        .filename(fileName, StandardCharsets.UTF_8)
                         .build()
                         .toString());
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setHeader("Content-Security-Policy", "sandbox; default-src 'none'");
-        response.setHeader("X-Koban-SHA256", attachment.sha256());
-        response.setContentLengthLong(attachment.size());
-        content.stream().transferTo(response.getOutputStream());
+        response.setHeader("X-Koban-SHA256", sha256);
+        response.setContentLengthLong(size);
+        stream.transferTo(response.getOutputStream());
     }
 }

@@ -10,6 +10,10 @@ public enum MailKind {
     REPORTER_MESSAGE(null),
     /** To an outside participant (a contact of a party): a case awaits their answer. */
     PARTICIPANT_REMINDER(null),
+    /** To an outside participant's party: an invitation to the portal, or something new for them there. */
+    PARTICIPANT_NOTICE(null),
+    /** To the PSIRT team: a participant answered, wrote or uploaded on the portal. */
+    PARTICIPANT_REPLY(Topic.PARTICIPANT_REPLIES),
     /** To the PSIRT team: a report arrived. */
     NEW_REPORT(Topic.NEW_REPORTS),
     /** To the PSIRT team: the reporter wrote through the tracking link. */

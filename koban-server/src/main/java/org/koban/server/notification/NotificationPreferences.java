@@ -13,7 +13,8 @@ public record NotificationPreferences(
         @Nullable Boolean reporterReplies,
         @Nullable Boolean taskAssignments,
         @Nullable Boolean slaWarnings,
-        @Nullable Boolean slaBreaches) {
+        @Nullable Boolean slaBreaches,
+        @Nullable Boolean participantReplies) {
 
     public static NotificationPreferences allExcept(Set<Topic> off) {
         return new NotificationPreferences(
@@ -21,7 +22,8 @@ public record NotificationPreferences(
                 !off.contains(Topic.REPORTER_REPLIES),
                 !off.contains(Topic.TASK_ASSIGNMENTS),
                 !off.contains(Topic.SLA_WARNINGS),
-                !off.contains(Topic.SLA_BREACHES));
+                !off.contains(Topic.SLA_BREACHES),
+                !off.contains(Topic.PARTICIPANT_REPLIES));
     }
 
     public @Nullable Boolean wants(Topic topic) {
@@ -31,6 +33,7 @@ public record NotificationPreferences(
             case TASK_ASSIGNMENTS -> taskAssignments;
             case SLA_WARNINGS -> slaWarnings;
             case SLA_BREACHES -> slaBreaches;
+            case PARTICIPANT_REPLIES -> participantReplies;
         };
     }
 

@@ -4,6 +4,8 @@ package org.koban.server.notification;
 public enum Topic {
     NEW_REPORTS("New reports", "A vulnerability report arrived (PSIRT team)."),
     REPORTER_REPLIES("Reporter replies", "A reporter wrote or added files through their tracking link (PSIRT team)."),
+    PARTICIPANT_REPLIES(
+            "Participant replies", "An outside participant answered, wrote or uploaded on the portal (PSIRT team)."),
     TASK_ASSIGNMENTS("Remediation tasks", "A remediation task was assigned to one of your production lines."),
     SLA_WARNINGS("SLA warnings", "A target you are responsible for is near."),
     SLA_BREACHES("SLA breaches", "A target you are responsible for has passed.");

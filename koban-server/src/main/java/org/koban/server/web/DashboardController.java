@@ -29,6 +29,10 @@ class DashboardController {
 
     @GetMapping("/")
     String dashboard(Actor actor, Model model) {
+        // Outside participants have no dashboard: their start page is the portal.
+        if (!permissions.can(actor, Action.DASHBOARD_VIEW) && permissions.can(actor, Action.SHARED_CASE_VIEW)) {
+            return "redirect:/portal";
+        }
         permissions.check(actor, Action.DASHBOARD_VIEW);
         // People on production lines see their lines; organisation-wide roles see the sites at a glance.
         model.addAttribute(

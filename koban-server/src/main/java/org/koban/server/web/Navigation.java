@@ -13,6 +13,7 @@ public record Navigation(String userName, String roles, List<Item> items) {
     static Navigation of(Actor actor, Permissions permissions) {
         var items = new java.util.ArrayList<Item>();
         if (permissions.can(actor, Action.DASHBOARD_VIEW)) items.add(new Item("Dashboard", "/", "dashboard"));
+        if (permissions.can(actor, Action.SHARED_CASE_VIEW)) items.add(new Item("Shared cases", "/portal", "portal"));
         if (permissions.can(actor, Action.REPORT_TRIAGE)) items.add(new Item("Triage", "/reports", "triage"));
         if (permissions.can(actor, Action.CASE_VIEW)) items.add(new Item("Cases", "/cases", "cases"));
         if (permissions.can(actor, Action.PARTY_VIEW)) items.add(new Item("Parties", "/parties", "parties"));

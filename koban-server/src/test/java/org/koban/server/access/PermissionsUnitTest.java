@@ -27,7 +27,7 @@ class PermissionsUnitTest {
     private static final Map<Role, Set<Action>> EXPECTED = new EnumMap<>(Role.class);
 
     static {
-        EXPECTED.put(Role.ADMIN, EnumSet.allOf(Action.class));
+        EXPECTED.put(Role.ADMIN, EnumSet.complementOf(EnumSet.of(Action.SHARED_CASE_VIEW, Action.SHARED_CASE_ANSWER)));
         EXPECTED.put(
                 Role.PSIRT_MANAGER,
                 EnumSet.of(
@@ -86,7 +86,13 @@ class PermissionsUnitTest {
                         Action.CATALOG_EXPORT,
                         Action.OWN_ACCOUNT_MANAGE,
                         Action.CASE_VIEW));
+        EXPECTED.put(
+                Role.PARTICIPANT,
+                EnumSet.of(Action.OWN_ACCOUNT_MANAGE, Action.SHARED_CASE_VIEW, Action.SHARED_CASE_ANSWER));
     }
+
+    private static final UUID OWN_PARTY = UUID.randomUUID();
+    private static final UUID OTHER_PARTY = UUID.randomUUID();
 
     private final Permissions permissions = new Permissions();
 
@@ -96,7 +102,8 @@ class PermissionsUnitTest {
     }
 
     private static Actor actorWith(Role role) {
-        return new Actor(UUID.randomUUID(), role.label(), Actor.Kind.USER, Set.of(role), Set.of(OWN_LINE));
+        return new Actor(
+                UUID.randomUUID(), role.label(), Actor.Kind.USER, Set.of(role), Set.of(OWN_LINE), Set.of(OWN_PARTY));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -115,7 +122,7 @@ class PermissionsUnitTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("everyRoleAndAction")
     void limitsLineScopedRolesToTheirOwnLines(Role role, Action action) {
-        boolean granted = EXPECTED.get(role).contains(action);
+        boolean granted = EXPECTED.get(role).contains(action) && !role.isPartyScoped();
         Actor actor = actorWith(role);
         assertThat(permissions.can(actor, action, OWN_LINE)).isEqualTo(granted);
         assertThat(permissions.can(actor, action, OTHER_LINE)).isEqualTo(granted && !role.isLineScoped());
@@ -129,7 +136,7 @@ class PermissionsUnitTest {
     @MethodSource("everyRoleAndAction")
     void scopesListsByRole(Role role, Action action) {
         LineScope scope = permissions.scopeFor(actorWith(role), action);
-        boolean granted = EXPECTED.get(role).contains(action);
+        boolean granted = EXPECTED.get(role).contains(action) && !role.isPartyScoped();
         assertThat(scope.all()).isEqualTo(granted && !role.isLineScoped());
         assertThat(scope.includes(OWN_LINE)).isEqualTo(granted);
         assertThat(scope.includes(OTHER_LINE)).isEqualTo(granted && !role.isLineScoped());
@@ -138,7 +145,7 @@ class PermissionsUnitTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("everyRoleAndAction")
     void decidesOnRecordsOfSeveralLinesByAnyOfThem(Role role, Action action) {
-        boolean granted = EXPECTED.get(role).contains(action);
+        boolean granted = EXPECTED.get(role).contains(action) && !role.isPartyScoped();
         Actor actor = actorWith(role);
         assertThat(permissions.canOnAnyLine(actor, action, Set.of(OTHER_LINE, OWN_LINE)))
                 .isEqualTo(granted);
@@ -149,6 +156,28 @@ class PermissionsUnitTest {
             assertThatThrownBy(() -> permissions.checkOnAnyLine(actor, action, Set.of(OTHER_LINE)))
                     .isInstanceOf(AccessDeniedException.class);
         }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("everyRoleAndAction")
+    void limitsPartyActionsToPeopleOfThatParty(Role role, Action action) {
+        boolean granted = EXPECTED.get(role).contains(action) && role.isPartyScoped();
+        Actor actor = actorWith(role);
+        assertThat(permissions.canForParty(actor, action, OWN_PARTY)).isEqualTo(granted);
+        assertThat(permissions.canForParty(actor, action, OTHER_PARTY)).isFalse();
+        assertThatThrownBy(() -> permissions.checkForParty(actor, action, OTHER_PARTY))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void aParticipantSeesNothingInsideKoban() {
+        Actor participant = actorWith(Role.PARTICIPANT);
+        for (Action action : Action.values()) {
+            assertThat(permissions.can(participant, action, OWN_LINE)).isFalse();
+        }
+        assertThat(permissions.visibleLines(participant).isEmpty()).isTrue();
+        assertThat(permissions.scopeFor(participant, Action.SHARED_CASE_VIEW).isEmpty())
+                .isTrue();
     }
 
     @Test
@@ -178,6 +207,7 @@ class PermissionsUnitTest {
     @Test
     void kobanItselfActsAsAnAdmin() {
         for (Action action : Action.values())
-            assertThat(permissions.can(Actor.system(), action)).isTrue();
+            assertThat(permissions.can(Actor.system(), action))
+                    .isEqualTo(EXPECTED.get(Role.ADMIN).contains(action));
     }
 }

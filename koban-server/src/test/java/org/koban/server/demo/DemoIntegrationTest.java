@@ -65,7 +65,21 @@ class DemoIntegrationTest {
                         .as(role.label())
                         .isPositive();
             }
+            // A case coordinated with a national CERT (its own reference) and another vendor, under an active
+            // embargo, with what it shares with the coordinator, whose person has a portal account.
+            assertThat(count(jdbc, """
+                            select count(*) from case_participant p join case_embargo e on e.case_id = p.case_id
+                            where e.state = 'ACTIVE' and p.their_reference = 'JVNVU#90000001' and p.share_summary
+                              and exists (select 1 from participant_shared_vulnerability s where s.participant_id = p.id)
+                              and exists (select 1 from case_participant o where o.case_id = p.case_id
+                                          and o.role = 'VENDOR')""")).isEqualTo(1);
+            assertThat(count(
+                            jdbc,
+                            "select count(*) from app_user where party_id is not null and email = '"
+                                    + DemoData.COORDINATOR_EMAIL + "'"))
+                    .isEqualTo(1);
             assertThat(output.getOut())
+                    .contains(DemoData.COORDINATOR_EMAIL)
                     .contains("Demo data loaded")
                     .contains("gateway.engineer@demo.koban.local")
                     .contains(DemoData.PASSWORD);

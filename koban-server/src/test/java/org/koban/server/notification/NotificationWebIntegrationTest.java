@@ -182,12 +182,16 @@ class NotificationWebIntegrationTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field")
                         .value(org.hamcrest.Matchers.containsInAnyOrder(
-                                "reporterReplies", "taskAssignments", "slaWarnings", "slaBreaches")));
-        // What GET answers can be sent back unchanged: it has exactly the five fields.
+                                "reporterReplies",
+                                "taskAssignments",
+                                "slaWarnings",
+                                "slaBreaches",
+                                "participantReplies")));
+        // What GET answers can be sent back unchanged: it has exactly the six fields.
         String current = mvc.perform(
                         get("/api/v1/me/notification-preferences").header("Authorization", "Bearer " + token))
                 .andExpect(jsonPath("$.newReports").value(true))
-                .andExpect(jsonPath("$.length()").value(5))
+                .andExpect(jsonPath("$.length()").value(6))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
@@ -201,7 +205,7 @@ class NotificationWebIntegrationTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"newReports": false, "reporterReplies": true, "taskAssignments": true,
-                                 "slaWarnings": true, "slaBreaches": true}"""))
+                                 "slaWarnings": true, "slaBreaches": true, "participantReplies": true}"""))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.newReports").value(false));
         mvc.perform(get("/api/v1/me/notification-preferences")).andExpect(status().isUnauthorized());

@@ -12,6 +12,10 @@ import org.koban.server.catalog.ProductFamilyView;
 import org.koban.server.catalog.ProductVersionCommand;
 import org.koban.server.catalog.ProductVersionView;
 import org.koban.server.catalog.ProductView;
+import org.koban.server.coordination.Parties;
+import org.koban.server.coordination.PartyCommand;
+import org.koban.server.coordination.PartyKind;
+import org.koban.server.coordination.PartyView;
 import org.koban.server.identity.ApiTokens;
 import org.koban.server.identity.UserCommand;
 import org.koban.server.identity.UserView;
@@ -37,8 +41,10 @@ public class Fixtures {
     private final Users users;
     private final ApiTokens tokens;
     private final Catalog catalog;
+    private final Parties parties;
 
-    Fixtures(Organisation organisation, Users users, ApiTokens tokens, Catalog catalog) {
+    Fixtures(Organisation organisation, Users users, ApiTokens tokens, Catalog catalog, Parties parties) {
+        this.parties = parties;
         this.organisation = organisation;
         this.users = users;
         this.tokens = tokens;
@@ -64,7 +70,21 @@ public class Fixtures {
         return line(site());
     }
 
+    /** A party of the directory, for participants. */
+    public PartyView party(String name, PartyKind kind) {
+        return parties.create(
+                Actor.system(),
+                new PartyCommand(unique(name), kind, "JP", null, null, java.util.List.of(), null, null));
+    }
+
+    /** A person of an outside party, as an accepted invitation makes them. */
+    public UserView participant(PartyView party) {
+        return users.createParticipant(
+                unique("participant") + "@party.example", "Test participant", PASSWORD, party.id(), null);
+    }
+
     public UserView user(Role role, ProductionLineView... lines) {
+        if (role == Role.PARTICIPANT) return participant(party("Party", PartyKind.COORDINATOR));
         Set<UUID> lineIds =
                 java.util.Arrays.stream(lines).map(ProductionLineView::id).collect(java.util.stream.Collectors.toSet());
         return users.create(
@@ -84,7 +104,13 @@ public class Fixtures {
     }
 
     public static Actor actorOf(UserView user) {
-        return new Actor(user.id(), user.displayName(), Actor.Kind.USER, user.roles(), user.lineIds());
+        return new Actor(
+                user.id(),
+                user.displayName(),
+                Actor.Kind.USER,
+                user.roles(),
+                user.lineIds(),
+                user.partyId() == null ? Set.of() : Set.of(user.partyId()));
     }
 
     /** An API token acting as the given user. */

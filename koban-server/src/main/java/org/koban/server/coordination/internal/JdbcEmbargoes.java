@@ -51,9 +51,17 @@ class JdbcEmbargoes implements Embargoes {
     private final Cases cases;
     private final CaseTimeline timeline;
     private final Clock clock;
+    private final ParticipantThreads threads;
 
     JdbcEmbargoes(
-            JdbcClient jdbc, Permissions permissions, AuditLog audit, Cases cases, CaseTimeline timeline, Clock clock) {
+            JdbcClient jdbc,
+            Permissions permissions,
+            AuditLog audit,
+            Cases cases,
+            CaseTimeline timeline,
+            Clock clock,
+            ParticipantThreads threads) {
+        this.threads = threads;
         this.jdbc = jdbc;
         this.permissions = permissions;
         this.audit = audit;
@@ -101,6 +109,15 @@ class JdbcEmbargoes implements Embargoes {
     @Transactional
     public EmbargoView respond(Actor actor, UUID caseId, UUID participantId, boolean accepted) {
         permissions.check(actor, Action.CASE_MANAGE);
+        return recordResponse(actor, caseId, participantId, accepted);
+    }
+
+    /**
+     * Records a participant's answer once the caller has decided that the actor may give it: the PSIRT on their
+     * behalf ({@link #respond}) or a person of their party on the portal.
+     */
+    @Transactional
+    EmbargoView recordResponse(Actor actor, UUID caseId, UUID participantId, boolean accepted) {
         EmbargoView current = lock(caseId);
         if (current.proposedEnd() == null) {
             throw InvalidInputException.of("state", "There is no embargo proposal to answer");
@@ -229,6 +246,10 @@ class JdbcEmbargoes implements Embargoes {
     private void record(@Nullable Actor actor, UUID caseId, String action, EmbargoView before, String text) {
         EmbargoView after = load(caseId);
         timeline.record(actor, caseId, action, true, text);
+        // Everyone on the case is told of every step of the embargo but one participant's own answer.
+        if (!action.equals("embargo.participant-responded")) {
+            threads.appendToAll(caseId, "embargo", actor, text, "The embargo changed");
+        }
         audit.record(
                 actor == null ? Actor.system() : actor,
                 action,

@@ -213,7 +213,23 @@ class JdbcParticipants implements Participants {
             @Nullable List<String> references) {
         permissions.check(actor, Action.CASE_MANAGE);
         CaseDetail c = cases.get(actor, caseId, PageQuery.of(null, 0, 1));
-        ParticipantView participant = load(c, participantId);
+        return recordAnswer(actor, c, load(c, participantId), vulnerabilityId, status, statement, references);
+    }
+
+    /**
+     * Records a participant's answer once the caller has decided that the actor may give it: the PSIRT for them
+     * ({@link #answer}) or a person of their party on the portal.
+     */
+    ParticipantView recordAnswer(
+            Actor actor,
+            CaseDetail c,
+            ParticipantView participant,
+            UUID vulnerabilityId,
+            @Nullable ParticipantStatus status,
+            @Nullable String statement,
+            @Nullable List<String> references) {
+        UUID caseId = c.id();
+        UUID participantId = participant.id();
         VulnerabilityView vulnerability = c.vulnerabilities().stream()
                 .filter(x -> x.id().equals(vulnerabilityId))
                 .findFirst()
@@ -366,7 +382,7 @@ class JdbcParticipants implements Participants {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private ParticipantView load(CaseDetail c, UUID participantId) {
+    ParticipantView load(CaseDetail c, UUID participantId) {
         Map<UUID, ParticipantView.Answer> answers = new HashMap<>();
         jdbc.sql("select * from participant_answer where participant_id = :id")
                 .param("id", participantId)

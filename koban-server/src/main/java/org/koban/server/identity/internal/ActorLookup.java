@@ -62,6 +62,12 @@ class ActorLookup implements CurrentActor {
         }
         return users.find(userId)
                 .filter(u -> u.enabled())
-                .map(u -> new Actor(u.id(), u.displayName(), kind, u.roles(), u.lineIds()));
+                .map(u -> new Actor(
+                        u.id(),
+                        u.displayName(),
+                        kind,
+                        u.roles(),
+                        u.lineIds(),
+                        u.partyId() == null ? java.util.Set.of() : java.util.Set.of(u.partyId())));
     }
 }

@@ -76,7 +76,7 @@ class JdbcUsers implements Users {
     @Transactional
     public UserView create(Actor actor, UserCommand command) {
         permissions.check(actor, Action.USER_MANAGE);
-        var v = validate(command, null);
+        var v = validate(command, null, null);
         checkPassword(v, "password", command.password(), true);
         v.throwIfInvalid();
         UUID id = UUID.randomUUID();
@@ -99,7 +99,7 @@ class JdbcUsers implements Users {
     public UserView update(Actor actor, UUID userId, UserCommand command) {
         permissions.check(actor, Action.USER_MANAGE);
         UserView before = records.find(userId).orElseThrow(() -> new NotFoundException("User", userId));
-        var v = validate(command, userId);
+        var v = validate(command, userId, before.partyId());
         boolean newPassword = command.password() != null && !command.password().isEmpty();
         if (newPassword) checkPassword(v, "password", command.password(), true);
         if (actor.id().equals(userId) && (!command.roles().contains(Role.ADMIN) || !command.enabled())) {
@@ -148,6 +148,67 @@ class JdbcUsers implements Users {
     }
 
     @Override
+    @Transactional
+    public UserView setOwnTimeZone(Actor actor, @Nullable String timeZone) {
+        permissions.check(actor, Action.OWN_ACCOUNT_MANAGE);
+        var v = new Validation();
+        String zone = validZone(v, "timeZone", timeZone);
+        v.throwIfInvalid();
+        UserView before = records.find(actor.id()).orElseThrow(() -> new NotFoundException("User", actor.id()));
+        records.setTimeZone(actor.id(), zone);
+        UserView after = records.find(actor.id()).orElseThrow();
+        audit.record(actor, "user.time-zone-changed", "user", actor.id(), before.timeZone(), after.timeZone());
+        return after;
+    }
+
+    @Override
+    @Transactional
+    public UserView createParticipant(
+            String email, String displayName, String password, UUID partyId, @Nullable String timeZone) {
+        var command = new UserCommand(email, displayName, password, Set.of(Role.PARTICIPANT), Set.of(), true);
+        var v = validate(command, null, partyId);
+        checkPassword(v, "password", password, true);
+        String zone = validZone(v, "timeZone", timeZone);
+        v.throwIfInvalid();
+        UUID id = UUID.randomUUID();
+        records.insert(
+                id,
+                email.strip(),
+                displayName.strip(),
+                passwordEncoder.encode(password),
+                command.roles(),
+                true,
+                clock.instant());
+        records.joinParty(id, partyId);
+        records.setTimeZone(id, zone);
+        UserView created = records.find(id).orElseThrow();
+        audit.record(Actor.system(), "user.participant-joined", "user", id, null, created);
+        return created;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<UserView> byEmail(String email) {
+        return records.idByEmail(email.strip()).flatMap(records::find);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<MailRecipient> partyMembers(UUID partyId) {
+        return records.partyMembers(partyId);
+    }
+
+    private static @Nullable String validZone(Validation v, String field, @Nullable String timeZone) {
+        if (timeZone == null || timeZone.isBlank() || timeZone.strip().equals("UTC")) return null;
+        try {
+            return java.time.ZoneId.of(timeZone.strip()).getId();
+        } catch (java.time.DateTimeException e) {
+            v.reject(field, "is not a time zone (use an IANA name such as Asia/Tokyo)");
+            return null;
+        }
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public boolean anyExists() {
         return records.anyExists();
@@ -165,7 +226,8 @@ class JdbcUsers implements Users {
         return records.recipient(userId);
     }
 
-    private Validation validate(UserCommand command, @Nullable UUID self) {
+    /** @param partyId the party the user belongs to (outside participants), or null for staff */
+    private Validation validate(UserCommand command, @Nullable UUID self, @Nullable UUID partyId) {
         var v = new Validation();
         String email = v.required("email", command.email(), 254);
         if (email != null && !email.isBlank()) {
@@ -174,6 +236,12 @@ class JdbcUsers implements Users {
         }
         v.required("displayName", command.displayName(), 200);
         if (command.roles().isEmpty()) v.reject("roles", "at least one role is required");
+        // An outside party's people never hold inside roles, and inside people never join a party.
+        if (partyId == null && command.roles().contains(Role.PARTICIPANT)) {
+            v.reject("roles", "outside participants join by invitation to a case, not by this form");
+        } else if (partyId != null && !command.roles().equals(Set.of(Role.PARTICIPANT))) {
+            v.reject("roles", "this person belongs to an outside party: their only role is outside participant");
+        }
         if (command.roles().stream().anyMatch(Role::isLineScoped)
                 && command.lineIds().isEmpty()) {
             v.reject("lineIds", "a production-line engineer or viewer needs at least one production line");
@@ -203,7 +271,7 @@ class JdbcUsers implements Users {
     @Transactional
     UserView createFirst(String email, String displayName, String password, Set<Role> roles) {
         var command = new UserCommand(email, displayName, password, roles, Set.of(), true);
-        var v = validate(command, null);
+        var v = validate(command, null, null);
         checkPassword(v, "password", password, true);
         if (v.hasProblems()) throw new InvalidInputException(v.problems());
         return create(Actor.system(), command);

@@ -134,6 +134,35 @@ class UserRecords {
                 .update();
     }
 
+    void joinParty(UUID id, UUID partyId) {
+        jdbc.sql("update app_user set party_id = :party where id = :id")
+                .param("id", id)
+                .param("party", partyId)
+                .update();
+    }
+
+    void setTimeZone(UUID id, @Nullable String zone) {
+        jdbc.sql("update app_user set time_zone = :zone where id = :id")
+                .param("id", id)
+                .param("zone", zone)
+                .update();
+    }
+
+    List<MailRecipient> partyMembers(UUID partyId) {
+        return jdbc.sql("select id, email, display_name from app_user where party_id = :party and enabled"
+                        + " order by email")
+                .param("party", partyId)
+                .query(UserRecords::recipient)
+                .list();
+    }
+
+    Optional<UUID> idByEmail(String email) {
+        return jdbc.sql("select id from app_user where lower(email) = lower(:email)")
+                .param("email", email)
+                .query(UUID.class)
+                .optional();
+    }
+
     void replaceLines(UUID id, Set<UUID> lineIds) {
         jdbc.sql("delete from user_line where user_id = :id").param("id", id).update();
         for (UUID lineId : lineIds) {
@@ -229,7 +258,9 @@ class UserRecords {
                 rs.getBoolean("enabled"),
                 instant(rs.getTimestamp("locked_until")),
                 rs.getTimestamp("created_at").toInstant(),
-                instant(rs.getTimestamp("last_login_at")));
+                instant(rs.getTimestamp("last_login_at")),
+                rs.getObject("party_id", UUID.class),
+                rs.getString("time_zone"));
     }
 
     private static @Nullable Instant instant(@Nullable Timestamp ts) {

@@ -18,9 +18,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** A person's own account: password and API tokens. */
+/** A person's own account: password, time zone and API tokens. */
 @Controller
 class AccountPages {
+
+    private static final java.util.List<String> ZONES =
+            java.time.ZoneId.getAvailableZoneIds().stream().sorted().toList();
 
     private final Users users;
     private final ApiTokens tokens;
@@ -37,6 +40,7 @@ class AccountPages {
         model.addAttribute("me", users.get(actor, actor.id()));
         model.addAttribute("tokens", tokens.listOwn(actor));
         model.addAttribute("now", clock.instant());
+        model.addAttribute("zones", ZONES);
         return "identity/account";
     }
 
@@ -57,6 +61,19 @@ class AccountPages {
             return "redirect:/account";
         } catch (InvalidInputException e) {
             model.addAttribute("passwordProblems", e.problems());
+            return account(actor, model);
+        }
+    }
+
+    @PostMapping("/account/time-zone")
+    String changeTimeZone(
+            Actor actor, @RequestParam(defaultValue = "") String timeZone, Model model, RedirectAttributes redirect) {
+        try {
+            users.setOwnTimeZone(actor, timeZone);
+            redirect.addFlashAttribute("notice", "Dates and times are now shown in your time zone.");
+            return "redirect:/account";
+        } catch (InvalidInputException e) {
+            model.addAttribute("zoneProblems", e.problems());
             return account(actor, model);
         }
     }

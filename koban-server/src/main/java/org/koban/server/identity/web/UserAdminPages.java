@@ -126,7 +126,12 @@ class UserAdminPages {
     private String form(Actor actor, Model model, @Nullable UUID userId, UserForm form) {
         model.addAttribute("userId", userId);
         model.addAttribute("form", form);
-        model.addAttribute("allRoles", Role.values());
+        // Outside participants join by invitation; the role is shown only on such a person's own form.
+        model.addAttribute(
+                "allRoles",
+                java.util.Arrays.stream(Role.values())
+                        .filter(role -> role != Role.PARTICIPANT || form.hasRole(Role.PARTICIPANT))
+                        .toList());
         model.addAttribute("allLines", organisation.visibleLines(actor));
         return "identity/user-form";
     }

@@ -21,6 +21,7 @@ import org.koban.server.catalog.Catalog;
 import org.koban.server.catalog.ProductFilter;
 import org.koban.server.catalog.ProductView;
 import org.koban.server.intake.AttachmentUpload;
+import org.koban.server.intake.AttachmentsTooLargeException;
 import org.koban.server.intake.CaseProgress;
 import org.koban.server.intake.Intake;
 import org.koban.server.intake.ProductChoice;
@@ -30,6 +31,7 @@ import org.koban.server.intake.ReportSubmission;
 import org.koban.server.intake.ReporterReplied;
 import org.koban.server.intake.SubmittedReport;
 import org.koban.server.intake.TrackedReport;
+import org.koban.server.shared.EncryptedFiles;
 import org.koban.server.shared.InvalidInputException;
 import org.koban.server.shared.NotFoundException;
 import org.koban.server.shared.PageQuery;
@@ -65,7 +67,7 @@ class JdbcIntake implements Intake {
     private final JdbcClient jdbc;
     private final Catalog catalog;
     private final AuditLog audit;
-    private final AttachmentStore store;
+    private final EncryptedFiles store;
     private final IntakeProperties properties;
     private final Clock clock;
     private final String publicUrl;
@@ -77,7 +79,7 @@ class JdbcIntake implements Intake {
             JdbcClient jdbc,
             Catalog catalog,
             AuditLog audit,
-            AttachmentStore store,
+            EncryptedFiles store,
             IntakeProperties properties,
             Clock clock,
             @Value("${koban.public-url}") String publicUrl,
@@ -191,9 +193,9 @@ class JdbcIntake implements Intake {
             String message = remaining < properties.fileLimit()
                     ? "The attachments together exceed " + mebibytes(properties.reportLimit()) + " per report"
                     : "The file '" + fileName + "' exceeds " + mebibytes(properties.fileLimit()) + " per file";
-            AttachmentStore.Stored stored;
+            EncryptedFiles.Stored stored;
             try (InputStream in = upload.content().open()) {
-                stored = store.store(in, limit, message);
+                stored = store.store(in, limit, () -> new AttachmentsTooLargeException(message));
             } catch (IOException e) {
                 throw new IllegalStateException("Could not read attachment " + (i + 1), e);
             }

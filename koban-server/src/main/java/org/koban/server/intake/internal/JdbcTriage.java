@@ -29,6 +29,7 @@ import org.koban.server.intake.ReportTimings;
 import org.koban.server.intake.ReporterNotified;
 import org.koban.server.intake.Triage;
 import org.koban.server.intake.TriageQuery;
+import org.koban.server.shared.EncryptedFiles;
 import org.koban.server.shared.InvalidInputException;
 import org.koban.server.shared.NotFoundException;
 import org.koban.server.shared.Page;
@@ -52,7 +53,7 @@ class JdbcTriage implements Triage {
     private final JdbcClient jdbc;
     private final Permissions permissions;
     private final AuditLog audit;
-    private final AttachmentStore store;
+    private final EncryptedFiles store;
     private final SlaPolicies sla;
     private final SlaAlerts alerts;
     private final ApplicationEventPublisher events;
@@ -62,7 +63,7 @@ class JdbcTriage implements Triage {
             JdbcClient jdbc,
             Permissions permissions,
             AuditLog audit,
-            AttachmentStore store,
+            EncryptedFiles store,
             SlaPolicies sla,
             SlaAlerts alerts,
             ApplicationEventPublisher events,

@@ -57,6 +57,7 @@ class JdbcNotifications implements Notifications {
             case TASK_ASSIGNMENTS -> "taskAssignments";
             case SLA_WARNINGS -> "slaWarnings";
             case SLA_BREACHES -> "slaBreaches";
+            case PARTICIPANT_REPLIES -> "participantReplies";
         };
     }
 }

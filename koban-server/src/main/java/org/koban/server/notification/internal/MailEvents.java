@@ -8,7 +8,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.koban.server.access.Role;
 import org.koban.server.cases.RemediationTaskAssigned;
+import org.koban.server.coordination.ParticipantNotice;
 import org.koban.server.coordination.ParticipantReminderDue;
+import org.koban.server.coordination.ParticipantWrote;
 import org.koban.server.identity.MailRecipient;
 import org.koban.server.identity.Users;
 import org.koban.server.intake.ReportReceived;
@@ -108,6 +110,37 @@ class MailEvents {
                     "Reminder from our PSIRT (encrypted)",
                     reason -> new Letter(letter.subject(), letter.text() + "\n" + keyProblem(reason)));
         }
+    }
+
+    /** Encrypted to the party's key when it has one; an invitation's link never travels to a broken key. */
+    @EventListener
+    void on(ParticipantNotice notice) {
+        Letter letter = new Letter(notice.subject(), notice.text());
+        for (String email : notice.emails()) {
+            outbox.enqueueProtected(
+                    MailKind.PARTICIPANT_NOTICE,
+                    email,
+                    notice.pgpKey(),
+                    letter,
+                    "From our PSIRT (encrypted)",
+                    reason -> notice.confidential()
+                            ? new Letter(
+                                    notice.subject(),
+                                    "We could not encrypt to your party's OpenPGP key: " + reason
+                                            + ". So that nothing confidential travels unencrypted, this mail leaves"
+                                            + " out its content; please ask your contact at our PSIRT.\n")
+                            : new Letter(letter.subject(), letter.text()));
+        }
+    }
+
+    @EventListener
+    void on(ParticipantWrote wrote) {
+        Letter letter = new Letter(
+                wrote.partyName() + " wrote on " + wrote.caseReference(),
+                wrote.partyName() + " answered, wrote or uploaded a file on case " + wrote.caseReference()
+                        + " through the participant portal.\n\nRead it in Koban:\n" + publicUrl + "/cases/"
+                        + wrote.caseId() + "/coordination\n" + footer(Topic.PARTICIPANT_REPLIES));
+        send(MailKind.PARTICIPANT_REPLY, team(), letter);
     }
 
     @EventListener

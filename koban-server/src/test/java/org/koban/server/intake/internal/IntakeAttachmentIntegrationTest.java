@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.koban.server.intake.AttachmentUpload;
+import org.koban.server.intake.AttachmentsTooLargeException;
 import org.koban.server.intake.Intake;
 import org.koban.server.intake.ReportSubmission;
+import org.koban.server.shared.EncryptedFiles;
 import org.koban.server.support.KobanIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +30,7 @@ class IntakeAttachmentIntegrationTest {
     Intake intake;
 
     @Autowired
-    AttachmentStore store;
+    EncryptedFiles store;
 
     @Autowired
     JdbcClient jdbc;
@@ -88,6 +90,8 @@ class IntakeAttachmentIntegrationTest {
 
     @Test
     void stopsReadingAtTheLimitAndLeavesNoFileBehind() throws Exception {
+        // The directory appears with the first file; this test may be the first to use the store.
+        Files.createDirectories(store.base());
         long filesBefore;
         try (var list = Files.list(store.base())) {
             filesBefore = list.count();
@@ -102,7 +106,8 @@ class IntakeAttachmentIntegrationTest {
                 return served++ <= limit ? 'A' : -1;
             }
         };
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.store(endless, limit, "too large"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> store.store(endless, limit, () -> new AttachmentsTooLargeException("too large")))
                 .isInstanceOf(org.koban.server.intake.AttachmentsTooLargeException.class)
                 .hasMessage("too large");
         try (var list = Files.list(store.base())) {

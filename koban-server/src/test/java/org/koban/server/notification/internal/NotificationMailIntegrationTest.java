@@ -406,7 +406,7 @@ class NotificationMailIntegrationTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"newReports": false, "reporterReplies": true, "taskAssignments": true,
-                                 "slaWarnings": true, "slaBreaches": true}"""))
+                                 "slaWarnings": true, "slaBreaches": true, "participantReplies": true}"""))
                 .andExpect(status().isOk());
 
         publish(new ReportReceived(

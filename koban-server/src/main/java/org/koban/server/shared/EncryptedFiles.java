@@ -1,4 +1,4 @@
-package org.koban.server.intake.internal;
+package org.koban.server.shared;
 
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
@@ -23,13 +23,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.koban.server.intake.AttachmentsTooLargeException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Proof-of-concept files are live exploits: they are stored only encrypted, with Tink's segmented streaming
+ * Files that outsiders send (reporters' proof-of-concept files, participants' uploads) are live exploits: they are stored only encrypted, with Tink's segmented streaming
  * AEAD (AES256_GCM_HKDF_1MB), streamed both ways so that no file is ever whole in memory, and hashed
  * (SHA-256 of the plaintext) while streaming. Files are named by a random key, never by the reporter's file
  * name; the key is bound to the ciphertext as associated data, so a file swapped on disk fails to decrypt.
@@ -37,9 +37,9 @@ import org.springframework.stereotype.Component;
  * once into {@code <data-dir>/keys/attachments.json}, readable by the owner only.
  */
 @Component
-class AttachmentStore {
+public class EncryptedFiles {
 
-    record Stored(String storageKey, long size, String sha256) {}
+    public record Stored(String storageKey, long size, String sha256) {}
 
     private static final int BUFFER = 64 * 1024;
 
@@ -48,15 +48,20 @@ class AttachmentStore {
     private final @Nullable String configuredKey;
     private @Nullable StreamingAead aead;
 
-    AttachmentStore(@Value("${koban.data-dir}") String dataDir, IntakeProperties properties) {
+    EncryptedFiles(
+            @Value("${koban.data-dir}") String dataDir,
+            @Value("${koban.intake.attachment-key:#{null}}") @Nullable String configuredKey) {
         Path root = Path.of(dataDir).toAbsolutePath().normalize();
         this.base = root.resolve("attachments");
         this.keyFile = root.resolve("keys").resolve("attachments.json");
-        this.configuredKey = properties.attachmentKey();
+        this.configuredKey = configuredKey;
     }
 
-    /** Encrypts {@code in} into a new file; refuses (and deletes the partial file) beyond {@code maxBytes}. */
-    Stored store(InputStream in, long maxBytes, String tooLargeMessage) {
+    /**
+     * Encrypts {@code in} into a new file; beyond {@code maxBytes} deletes the partial file and throws what
+     * {@code tooLarge} gives.
+     */
+    public Stored store(InputStream in, long maxBytes, Supplier<? extends RuntimeException> tooLarge) {
         String key = UUID.randomUUID() + ".bin";
         Path target = resolve(key);
         MessageDigest sha256 = sha256();
@@ -69,7 +74,7 @@ class AttachmentStore {
                 int n;
                 while ((n = in.read(buffer)) != -1) {
                     size += n;
-                    if (size > maxBytes) throw new AttachmentsTooLargeException(tooLargeMessage);
+                    if (size > maxBytes) throw tooLarge.get();
                     sha256.update(buffer, 0, n);
                     out.write(buffer, 0, n);
                 }
@@ -83,7 +88,7 @@ class AttachmentStore {
     }
 
     /** The plaintext of a stored file, decrypted segment by segment as it is read. */
-    InputStream open(String storageKey) throws IOException {
+    public InputStream open(String storageKey) throws IOException {
         try {
             return aead().newDecryptingStream(Files.newInputStream(resolve(storageKey)), associatedData(storageKey));
         } catch (GeneralSecurityException e) {
@@ -91,7 +96,7 @@ class AttachmentStore {
         }
     }
 
-    void delete(String storageKey) {
+    public void delete(String storageKey) {
         try {
             Files.deleteIfExists(resolve(storageKey));
         } catch (IOException e) {
@@ -99,11 +104,11 @@ class AttachmentStore {
         }
     }
 
-    Path path(String storageKey) {
+    public Path path(String storageKey) {
         return resolve(storageKey);
     }
 
-    Path base() {
+    public Path base() {
         return base;
     }
 
