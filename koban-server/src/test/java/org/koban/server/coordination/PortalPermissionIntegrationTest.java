@@ -283,6 +283,31 @@ class PortalPermissionIntegrationTest {
         assertThat(refused).contains("is required");
     }
 
+    @Test
+    void theirReferenceStandsBesideOursOnTheCasePages() throws Exception {
+        UserView analystUser = fixtures.user(Role.PSIRT_ANALYST);
+        Cookie session = mvc.perform(post("/login")
+                        .param("email", analystUser.email())
+                        .param("password", Fixtures.PASSWORD)
+                        .with(csrf()))
+                .andReturn()
+                .getResponse()
+                .getCookie("SESSION");
+        String casePage = mvc.perform(get("/cases/" + caseId).cookie(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(casePage).contains("VU#100");
+        String reference = cases.get(analyst, caseId, PageQuery.of(null, 0, 1)).reference();
+        String list = mvc.perform(get("/cases").param("q", reference).cookie(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(list).contains(reference).contains("VU#100");
+    }
+
     private static org.springframework.test.web.servlet.ResultMatcher jsonPathFreeContains(String text) {
         return org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                 .string(Matchers.containsString(text));

@@ -526,6 +526,36 @@ class SharingIntegrationTest {
         assertThat(theirs.toString()).doesNotContain("INTERNAL");
     }
 
+    @Test
+    void remindersCountOnlyWhatTheyCanAnswer() {
+        java.time.Instant start = java.time.Instant.now();
+        participants.update(analyst, c.id(), coordinator.id(), "JVNVU#90000009", start.minusSeconds(60));
+        participants.remindEvery(analyst, c.id(), coordinator.id(), 3);
+        sharing.share(analyst, c.id(), coordinator.id(), new ShareCommand(false, false, Set.of(shared.id()), Set.of()));
+        // The shared vulnerability lacks their answer: a reminder is due after three days.
+        participants.sendDueReminders(start.plus(java.time.Duration.ofDays(4)));
+        assertThat(lastReminded(coordinator)).isNotNull();
+        java.time.Instant first = lastReminded(coordinator);
+        // Once they answered what is shared with them, the unshared one does not keep them reminded.
+        portal.answer(
+                coordinatorPerson, coordinator.id(), shared.id(), ParticipantStatus.UNDER_INVESTIGATION, null, null);
+        participants.sendDueReminders(start.plus(java.time.Duration.ofDays(10)));
+        assertThat(lastReminded(coordinator)).isEqualTo(first);
+        // The vendor, with nothing shared, is reminded of every vulnerability as before.
+        participants.update(analyst, c.id(), vendor.id(), null, start.minusSeconds(60));
+        participants.remindEvery(analyst, c.id(), vendor.id(), 3);
+        participants.sendDueReminders(start.plus(java.time.Duration.ofDays(4)));
+        assertThat(lastReminded(vendor)).isNotNull();
+    }
+
+    private java.time.@org.jspecify.annotations.Nullable Instant lastReminded(ParticipantView participant) {
+        return participants.list(analyst, c.id()).stream()
+                .filter(p -> p.id().equals(participant.id()))
+                .findFirst()
+                .orElseThrow()
+                .lastRemindedAt();
+    }
+
     private static InputStream stream(String s) {
         return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
     }

@@ -17,8 +17,10 @@ import org.koban.server.cases.CaseDetail;
 import org.koban.server.cases.CaseFact;
 import org.koban.server.cases.CaseFilter;
 import org.koban.server.cases.CaseState;
+import org.koban.server.cases.CaseSummary;
 import org.koban.server.cases.Cases;
 import org.koban.server.cases.NotAffectedJustification;
+import org.koban.server.cases.PartyReferences;
 import org.koban.server.cases.StatusDecision;
 import org.koban.server.cases.TaskState;
 import org.koban.server.cases.VersionStatus;
@@ -34,6 +36,7 @@ import org.koban.server.shared.FormSubmission;
 import org.koban.server.shared.InvalidInputException;
 import org.koban.server.shared.PageQuery;
 import org.koban.server.shared.Validation;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,8 +55,15 @@ class CasePages {
     private final Permissions permissions;
     private final Catalog catalog;
     private final Organisation organisation;
+    private final ObjectProvider<PartyReferences> partyReferences;
 
-    CasePages(Cases cases, Permissions permissions, Catalog catalog, Organisation organisation) {
+    CasePages(
+            Cases cases,
+            Permissions permissions,
+            Catalog catalog,
+            Organisation organisation,
+            ObjectProvider<PartyReferences> partyReferences) {
+        this.partyReferences = partyReferences;
         this.cases = cases;
         this.permissions = permissions;
         this.catalog = catalog;
@@ -71,7 +81,11 @@ class CasePages {
             @RequestParam(required = false) @Nullable Integer size,
             Model model) {
         var query = PageQuery.of(q, page, size);
-        model.addAttribute("page", cases.list(actor, filter(state, severity, line), query));
+        var found = cases.list(actor, filter(state, severity, line), query);
+        model.addAttribute("page", found);
+        model.addAttribute(
+                "theirReferences",
+                references(found.items().stream().map(CaseSummary::id).toList()));
         model.addAttribute("q", query.search());
         model.addAttribute("states", CaseState.values());
         model.addAttribute("stateParam", state == null ? List.of() : state);
@@ -111,6 +125,7 @@ class CasePages {
             Actor actor, UUID id, @Nullable Integer tpage, Model model, List<InvalidInputException.Problem> problems) {
         CaseDetail detail = cases.get(actor, id, PageQuery.of(null, tpage, 50));
         model.addAttribute("c", detail);
+        model.addAttribute("theirReferences", references(List.of(detail.id())));
         model.addAttribute("problems", problems);
         boolean manage = permissions.can(actor, Action.CASE_MANAGE);
         model.addAttribute("canManage", manage);
@@ -441,5 +456,11 @@ class CasePages {
             Runnable action) {
         return FormSubmission.run(
                 action, notice, "/cases/" + id, redirect, response, problems -> page(actor, id, null, model, problems));
+    }
+
+    /** Outside parties' references for the cases, when the coordination module is there to give them. */
+    private java.util.Map<UUID, List<String>> references(List<UUID> caseIds) {
+        PartyReferences source = partyReferences.getIfAvailable();
+        return source == null || caseIds.isEmpty() ? java.util.Map.of() : source.of(caseIds);
     }
 }

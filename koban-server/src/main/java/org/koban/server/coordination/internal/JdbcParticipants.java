@@ -314,11 +314,17 @@ class JdbcParticipants implements Participants {
     @Override
     @Transactional
     public int sendDueReminders(Instant now) {
-        // Due: reminders on, some vulnerability of the case without an answer from them, and the interval passed
+        // Due: reminders on, some vulnerability that concerns them without their answer (those shared with them,
+        // or every one of the case while nothing is shared: they cannot answer what they cannot see), and the
+        // interval passed
         // since the last reminder (or the first contact, or joining the case).
         var due = jdbc.sql("""
                         select p.id, p.case_id, p.their_reference, y.name as party_name, y.pgp_key,
                                (select count(*) from vulnerability v where v.case_id = p.case_id
+                                    and (not exists (select 1 from participant_shared_vulnerability s
+                                                     where s.participant_id = p.id)
+                                         or exists (select 1 from participant_shared_vulnerability s
+                                                    where s.participant_id = p.id and s.vulnerability_id = v.id))
                                     and not exists (select 1 from participant_answer a where a.participant_id = p.id
                                                     and a.vulnerability_id = v.id and a.status <> 'NO_RESPONSE')) as unanswered
                         from case_participant p join party y on y.id = p.party_id

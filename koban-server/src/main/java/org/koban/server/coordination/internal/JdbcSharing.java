@@ -537,6 +537,12 @@ class JdbcSharing implements Sharing, Portal {
     @Transactional
     public SharedTimelineExport export(Actor actor, UUID participantId) {
         Row row = portalRow(actor, Action.SHARED_CASE_VIEW, participantId);
+        timeline.record(
+                actor,
+                row.caseId(),
+                "participant.exported",
+                true,
+                actor.name() + " of " + row.partyName() + " exported what the case shares with them.");
         audit.record(actor, "participant.exported", "case-participant", participantId, null, null);
         return export(sharedCase(row));
     }
