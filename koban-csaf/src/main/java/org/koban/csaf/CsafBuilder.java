@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.koban.csaf.model.Acknowledgment;
 import org.koban.csaf.model.AggregateSeverity;
 import org.koban.csaf.model.Branch;
 import org.koban.csaf.model.CsafDocument;
@@ -17,6 +18,7 @@ import org.koban.csaf.model.Cwe;
 import org.koban.csaf.model.Distribution;
 import org.koban.csaf.model.Document;
 import org.koban.csaf.model.Engine;
+import org.koban.csaf.model.Flag;
 import org.koban.csaf.model.FullProductName;
 import org.koban.csaf.model.Generator;
 import org.koban.csaf.model.Note;
@@ -68,6 +70,7 @@ public final class CsafBuilder {
     private final List<Revision> revisions = new ArrayList<>();
     private final List<Note> notes = new ArrayList<>();
     private final List<Reference> references = new ArrayList<>();
+    private final List<Acknowledgment> acknowledgments = new ArrayList<>();
     private Distribution distribution;
     private AggregateSeverity aggregateSeverity;
     private final ProductTreeBuilder products = new ProductTreeBuilder();
@@ -141,6 +144,17 @@ public final class CsafBuilder {
         return this;
     }
 
+    /** A document-level acknowledgment: names and/or an organization, with an optional summary and URLs. */
+    public CsafBuilder acknowledgment(List<String> names, String organization, String summary, List<String> urls) {
+        acknowledgments.add(new Acknowledgment(
+                names == null || names.isEmpty() ? null : names,
+                organization,
+                summary,
+                urls == null || urls.isEmpty() ? null : urls,
+                null));
+        return this;
+    }
+
     public CsafBuilder tlp(String label) {
         this.distribution = new Distribution(null, new Tlp(label, null, null), null);
         return this;
@@ -165,7 +179,7 @@ public final class CsafBuilder {
         Tracking tracking = new Tracking(
                 null, currentReleaseDate, generator, trackingId, initialReleaseDate, revisions, status, version, null);
         Document document = new Document(
-                null,
+                acknowledgments.isEmpty() ? null : acknowledgments,
                 aggregateSeverity,
                 category,
                 "2.0",
@@ -231,8 +245,25 @@ public final class CsafBuilder {
          */
         public String version(
                 String vendor, String product, String version, String productId, ProductIdentificationHelper helper) {
+            return version(vendor, null, product, version, productId, helper);
+        }
+
+        /**
+         * Adds {@code vendor → product_family → product_name → product_version}, or without the family level when
+         * {@code family} is null; returns {@code productId}.
+         */
+        public String version(
+                String vendor,
+                String family,
+                String product,
+                String version,
+                String productId,
+                ProductIdentificationHelper helper) {
             MutableBranch v = vendors.computeIfAbsent(vendor, n -> new MutableBranch("vendor", n));
-            MutableBranch p = v.children.computeIfAbsent(product, n -> new MutableBranch("product_name", n));
+            MutableBranch parent = family == null
+                    ? v
+                    : v.children.computeIfAbsent(family, n -> new MutableBranch("product_family", n));
+            MutableBranch p = parent.children.computeIfAbsent(product, n -> new MutableBranch("product_name", n));
             MutableBranch leaf = p.children.computeIfAbsent(version, n -> new MutableBranch("product_version", n));
             leaf.product = new FullProductName(vendor + " " + product + " " + version, productId, helper, null);
             return productId;
@@ -290,6 +321,7 @@ public final class CsafBuilder {
         private final List<Remediation> remediations = new ArrayList<>();
         private final List<Score> scores = new ArrayList<>();
         private final List<Threat> threats = new ArrayList<>();
+        private final List<Flag> flags = new ArrayList<>();
 
         public VulnerabilityBuilder cve(String cve) {
             this.cve = cve;
@@ -335,6 +367,19 @@ public final class CsafBuilder {
             return this;
         }
 
+        /** A remediation with the URL where to get it (e.g. the fixed firmware), which may be null. */
+        public VulnerabilityBuilder remediation(String category, String details, String url, List<String> productIds) {
+            remediations.add(
+                    new Remediation(category, null, details, null, null, List.copyOf(productIds), null, url, null));
+            return this;
+        }
+
+        /** A flag such as {@code vulnerable_code_not_present}: why these products are not affected. */
+        public VulnerabilityBuilder flag(String label, String... productIds) {
+            flags.add(new Flag(null, null, label, List.of(productIds), null));
+            return this;
+        }
+
         public VulnerabilityBuilder threat(String category, String details, String... productIds) {
             threats.add(new Threat(category, null, details, null, List.of(productIds), null));
             return this;
@@ -371,7 +416,7 @@ public final class CsafBuilder {
                     cve,
                     cwe,
                     null,
-                    null,
+                    flags.isEmpty() ? null : flags,
                     null,
                     null,
                     notes.isEmpty() ? null : notes,

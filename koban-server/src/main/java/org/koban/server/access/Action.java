@@ -36,6 +36,10 @@ public enum Action {
     PARTY_VIEW,
     /** Add, change, import and remove parties. */
     PARTY_MANAGE,
+    /** Draft advisories from cases, edit them and send them to review; read every advisory. */
+    ADVISORY_EDIT,
+    /** Approve (or send back) an advisory in review, and publish approved ones. */
+    ADVISORY_APPROVE,
     /** As an outside participant: see the cases shared with one's party, only what each shares. */
     SHARED_CASE_VIEW,
     /** As an outside participant: answer, write, upload and respond to the embargo on a shared case. */

@@ -43,7 +43,9 @@ public class Permissions {
                         Action.ATTACHMENT_DOWNLOAD,
                         Action.SLA_POLICY_EDIT,
                         Action.PARTY_VIEW,
-                        Action.PARTY_MANAGE));
+                        Action.PARTY_MANAGE,
+                        Action.ADVISORY_EDIT,
+                        Action.ADVISORY_APPROVE));
         GRANTS.put(
                 Role.PSIRT_ANALYST,
                 EnumSet.of(
@@ -58,7 +60,8 @@ public class Permissions {
                         Action.CASE_WORK,
                         Action.ATTACHMENT_DOWNLOAD,
                         Action.PARTY_VIEW,
-                        Action.PARTY_MANAGE));
+                        Action.PARTY_MANAGE,
+                        Action.ADVISORY_EDIT));
         // Line engineers edit and import their own lines' products; the line check narrows this grant.
         GRANTS.put(
                 Role.LINE_ENGINEER,

@@ -48,7 +48,9 @@ class PermissionsUnitTest {
                         Action.ATTACHMENT_DOWNLOAD,
                         Action.SLA_POLICY_EDIT,
                         Action.PARTY_VIEW,
-                        Action.PARTY_MANAGE));
+                        Action.PARTY_MANAGE,
+                        Action.ADVISORY_EDIT,
+                        Action.ADVISORY_APPROVE));
         EXPECTED.put(
                 Role.PSIRT_ANALYST,
                 EnumSet.of(
@@ -63,7 +65,8 @@ class PermissionsUnitTest {
                         Action.CASE_WORK,
                         Action.ATTACHMENT_DOWNLOAD,
                         Action.PARTY_VIEW,
-                        Action.PARTY_MANAGE));
+                        Action.PARTY_MANAGE,
+                        Action.ADVISORY_EDIT));
         EXPECTED.put(
                 Role.LINE_ENGINEER,
                 EnumSet.of(

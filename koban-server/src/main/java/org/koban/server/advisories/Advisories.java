@@ -1,0 +1,50 @@
+package org.koban.server.advisories;
+
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.koban.server.access.Actor;
+
+/**
+ * Drafting, reviewing, approving and publishing advisories ({@link AdvisoryState}). Authors need
+ * {@code ADVISORY_EDIT}, approvers {@code ADVISORY_APPROVE}; with the four-eyes rule
+ * ({@code koban.advisories.four-eyes}, on by default) nobody approves a revision they edited. Koban keeps the
+ * tracking id, the version, the revision history and the release dates; nobody types them. Every step is
+ * audited and written on the case's timeline.
+ */
+public interface Advisories {
+
+    List<AdvisoryView> list(Actor actor);
+
+    AdvisoryView get(Actor actor, UUID advisoryId);
+
+    /** The advisory of a case, if it has one. */
+    @Nullable
+    AdvisoryView ofCase(Actor actor, UUID caseId);
+
+    /** A draft pre-filled from the case: its title and summary, and everything the rendering takes from it. */
+    AdvisoryView createFromCase(Actor actor, UUID caseId);
+
+    AdvisoryView update(Actor actor, UUID advisoryId, AdvisoryCommand command);
+
+    AdvisoryPreview preview(Actor actor, UUID advisoryId);
+
+    AdvisoryView submit(Actor actor, UUID advisoryId);
+
+    AdvisoryView requestChanges(Actor actor, UUID advisoryId, @Nullable String reason);
+
+    /** Refused, field by field, while the preview is not valid. Freezes the document that will be published. */
+    AdvisoryView approve(Actor actor, UUID advisoryId);
+
+    /** Back to draft to change an approved revision before it is published. */
+    AdvisoryView withdraw(Actor actor, UUID advisoryId);
+
+    /** Publishes the approved revision now: it becomes version n+1 with today's date. */
+    AdvisoryView publish(Actor actor, UUID advisoryId);
+
+    /** Starts the next revision of a published advisory, as a draft; {@code summary} says what changes. */
+    AdvisoryView startRevision(Actor actor, UUID advisoryId, @Nullable String summary);
+
+    /** The CSAF document of a published revision, exactly as published. */
+    String publishedCsaf(Actor actor, UUID advisoryId, int revision);
+}
