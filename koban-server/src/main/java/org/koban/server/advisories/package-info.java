@@ -4,7 +4,8 @@
  * against its schema and mandatory tests before anyone may approve it.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "access", "audit", "cases", "catalog", "intake", "coordination"})
+@ApplicationModule(
+        allowedDependencies = {"shared", "access", "audit", "cases", "catalog", "scoring", "intake", "coordination"})
 package org.koban.server.advisories;
 
 import org.jspecify.annotations.NullMarked;

@@ -16,6 +16,9 @@ public record Navigation(String userName, String roles, List<Item> items) {
         if (permissions.can(actor, Action.SHARED_CASE_VIEW)) items.add(new Item("Shared cases", "/portal", "portal"));
         if (permissions.can(actor, Action.REPORT_TRIAGE)) items.add(new Item("Triage", "/reports", "triage"));
         if (permissions.can(actor, Action.CASE_VIEW)) items.add(new Item("Cases", "/cases", "cases"));
+        if (permissions.can(actor, Action.ADVISORY_EDIT) || permissions.can(actor, Action.ADVISORY_APPROVE)) {
+            items.add(new Item("Advisories", "/advisories", "advisories"));
+        }
         if (permissions.can(actor, Action.PARTY_VIEW)) items.add(new Item("Parties", "/parties", "parties"));
         if (permissions.can(actor, Action.ORGANISATION_VIEW)) {
             items.add(new Item("Organisation", "/organisation", "organisation"));
