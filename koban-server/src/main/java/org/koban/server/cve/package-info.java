@@ -4,7 +4,7 @@
  * record file for an outside CNA and records the id that CNA assigned.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "access", "audit", "cases"})
+@ApplicationModule(allowedDependencies = {"shared", "access", "audit", "cases", "scoring"})
 package org.koban.server.cve;
 
 import org.jspecify.annotations.NullMarked;
