@@ -56,7 +56,7 @@ class CveServicesClientUnitTest {
         assertThat(reservation.partial()).isFalse();
         assertThat(reservation.ids()).hasSize(1);
         var id = reservation.ids().get(0);
-        assertThat(id.cveId()).matches("CVE-2026-\\d{5}");
+        assertThat(id.cveId()).matches("CVE-2026-\\d{4,}");
         assertThat(id.state()).isEqualTo("RESERVED");
         assertThat(id.requestedByUser()).isEqualTo(CveServicesStandIn.USER);
         assertThat(standIn.entry(id.cveId())).isNotNull();

@@ -52,7 +52,9 @@ final class CveServicesStandIn implements AutoCloseable {
         /** The request is carried out, then the connection is closed: the answer is lost. */
         LOST_RESPONSE,
         /** The request is carried out and answered after the client's timeout. */
-        SLOW
+        SLOW,
+        /** The request is carried out and answered a little later, within the client's timeout. */
+        DELAY
     }
 
     record Entry(
@@ -74,6 +76,8 @@ final class CveServicesStandIn implements AutoCloseable {
     private int pageSize = 3;
     private String retryAfter = "2";
     private long slowMillis = 1500;
+    // Each stand-in numbers its ids from its own random base, so two never hand out the same id.
+    private final int base = 10_000 + new java.util.Random().nextInt(800_000);
 
     CveServicesStandIn() {
         try {
@@ -82,7 +86,11 @@ final class CveServicesStandIn implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         server.createContext("/api", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(8, r -> {
+            Thread thread = new Thread(r, "cve-services-stand-in");
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.start();
     }
 
@@ -189,9 +197,9 @@ final class CveServicesStandIn implements AutoCloseable {
                 reply = route(method, path, query(exchange), body);
             }
             if (failure == Failure.LOST_RESPONSE) return;
-            if (failure == Failure.SLOW) {
+            if (failure == Failure.SLOW || failure == Failure.DELAY) {
                 try {
-                    Thread.sleep(slowMillis);
+                    Thread.sleep(failure == Failure.SLOW ? slowMillis : 300);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
@@ -265,7 +273,7 @@ final class CveServicesStandIn implements AutoCloseable {
 
     private Entry reserveOne(int year, String user) {
         int next = sequence.merge(year, 1, Integer::sum);
-        String id = "CVE-" + year + "-" + (10_000 + next);
+        String id = "CVE-" + year + "-" + (base + next);
         Entry entry = new Entry(id, "RESERVED", ORG, user, Instant.now(), null);
         ids.put(id, entry);
         return entry;
