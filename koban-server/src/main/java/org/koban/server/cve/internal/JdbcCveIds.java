@@ -170,8 +170,15 @@ class JdbcCveIds implements CveIds {
 
     // --- reserving and assigning ------------------------------------------------------------------------------
 
+    /** How often a reservation is repeated when concurrent assignments took every new id first. */
+    private static final int MAX_ROUNDS = 3;
+
     @Override
     public CveIdView reserveAndAssign(Actor actor, UUID caseId, UUID vulnerabilityId) {
+        return reserveAndAssign(actor, caseId, vulnerabilityId, MAX_ROUNDS);
+    }
+
+    private CveIdView reserveAndAssign(Actor actor, UUID caseId, UUID vulnerabilityId, int roundsLeft) {
         permissions.check(actor, Action.CASE_MANAGE);
         CaseDetail c = cases.get(actor, caseId, PageQuery.of(null, 0, 1));
         VulnerabilityView v = vulnerability(c, vulnerabilityId);
@@ -247,8 +254,14 @@ class JdbcCveIds implements CveIds {
             audit.record(actor, "cve.reserved", "cve-reservation", requestId, null, Map.of("ids", ids));
         });
         Optional<CveIdView> assigned = transactions.execute(status -> assignFromPool(actor, c, v));
-        // Empty only if another vulnerability took the new id first: reserve again (its request is settled).
-        return assigned.orElseGet(() -> reserveAndAssign(actor, caseId, vulnerabilityId));
+        // Empty only if other vulnerabilities took the new id first: reserve again (its request is settled), a
+        // bounded number of times; the ids reserved meanwhile are all in the pool.
+        if (assigned.isPresent()) return assigned.get();
+        if (roundsLeft <= 1) {
+            throw InvalidInputException.of(
+                    "vulnerabilityId", "other vulnerabilities took every new id first; try again in a moment");
+        }
+        return reserveAndAssign(actor, caseId, vulnerabilityId, roundsLeft - 1);
     }
 
     /**
