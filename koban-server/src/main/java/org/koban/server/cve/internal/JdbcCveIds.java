@@ -39,6 +39,8 @@ import org.koban.server.shared.InvalidInputException;
 import org.koban.server.shared.NotFoundException;
 import org.koban.server.shared.PageQuery;
 import org.koban.server.shared.Validation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -52,6 +54,8 @@ import tools.jackson.databind.node.ObjectNode;
  * (pending or unknown) that the next reservation or a reconcile settles from CVE Services' list.
  */
 class JdbcCveIds implements CveIds {
+
+    private static final Logger log = LoggerFactory.getLogger(JdbcCveIds.class);
 
     private static final Pattern CVE = Pattern.compile("CVE-\\d{4}-\\d{4,19}");
     private static final JsonMapper PRETTY =
@@ -218,6 +222,12 @@ class JdbcCveIds implements CveIds {
         try {
             reservation = client.reserve(year, 1);
         } catch (CveServicesException e) {
+            if (e.reason() == Reason.OUTCOME_UNKNOWN) {
+                log.warn(
+                        "CVE id reservation {} has an unknown outcome; it is reconciled before the next one: {}",
+                        requestId,
+                        e.getMessage());
+            }
             settle(requestId, e.reason() == Reason.OUTCOME_UNKNOWN ? "UNKNOWN" : "FAILED", null, e.getMessage());
             transactions.executeWithoutResult(status -> audit.record(
                     actor,
@@ -372,6 +382,13 @@ class JdbcCveIds implements CveIds {
                     Map.of("adopted", adopted, "rejected", rejected, "settledRequests", count));
             return count;
         });
+        if (!adopted.isEmpty() || !rejected.isEmpty() || settled > 0) {
+            log.info(
+                    "Reconciled with CVE Services: adopted {}, rejected there {}, settled {} request(s)",
+                    adopted,
+                    rejected,
+                    settled);
+        }
         return new Reconciliation(List.copyOf(adopted), List.copyOf(rejected), settled);
     }
 

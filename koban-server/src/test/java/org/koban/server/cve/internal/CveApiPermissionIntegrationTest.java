@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 import org.koban.server.access.Role;
 import org.koban.server.cve.internal.CveServicesStandIn.Failure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +26,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * The CVE API role by role, including the denials: 401 without a token, 403 for a change without
  * CASE_MANAGE, 404 for a case outside one's lines; and CVE Services' failures as problem+json.
  */
+@Timeout(120)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CveApiPermissionIntegrationTest extends CveServicesIntegrationTestBase {
 

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.koban.server.access.Role;
 import org.koban.server.cve.internal.CveServicesStandIn.Failure;
 import org.koban.server.identity.UserView;
@@ -19,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The case's CVE page, signed in through the real login form: what each person sees and may press. */
+@Timeout(120)
 class CvePagesIntegrationTest extends CveServicesIntegrationTestBase {
 
     @Autowired

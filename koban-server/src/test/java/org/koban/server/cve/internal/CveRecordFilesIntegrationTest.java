@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.koban.server.access.Actor;
 import org.koban.server.access.Role;
 import org.koban.server.cases.Cases;
@@ -31,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Without CNA credentials (the default): Koban writes the CVE record for an outside CNA and records the id
  * that CNA assigned, which becomes the vulnerability's CVE id.
  */
+@Timeout(120)
 @KobanIntegrationTest
 class CveRecordFilesIntegrationTest {
 
