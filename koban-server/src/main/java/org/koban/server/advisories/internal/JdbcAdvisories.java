@@ -22,6 +22,7 @@ import org.koban.server.access.Permissions;
 import org.koban.server.advisories.Advisories;
 import org.koban.server.advisories.AdvisoryCommand;
 import org.koban.server.advisories.AdvisoryPreview;
+import org.koban.server.advisories.AdvisoryPublished;
 import org.koban.server.advisories.AdvisoryState;
 import org.koban.server.advisories.AdvisoryView;
 import org.koban.server.audit.AuditLog;
@@ -33,6 +34,7 @@ import org.koban.server.shared.InvalidInputException;
 import org.koban.server.shared.NotFoundException;
 import org.koban.server.shared.PageQuery;
 import org.koban.server.shared.Validation;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -59,6 +61,7 @@ class JdbcAdvisories implements Advisories {
     private final CsafRendering rendering;
     private final AdvisoryProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     JdbcAdvisories(
             JdbcClient jdbc,
@@ -69,7 +72,9 @@ class JdbcAdvisories implements Advisories {
             Recognitions recognitions,
             CsafRendering rendering,
             AdvisoryProperties properties,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.permissions = permissions;
         this.audit = audit;
@@ -326,13 +331,15 @@ class JdbcAdvisories implements Advisories {
                 .param("now", Timestamp.from(now))
                 .param("id", advisoryId)
                 .update();
-        return move(
+        AdvisoryView after = move(
                 actor,
                 advisoryId,
                 AdvisoryState.PUBLISHED,
                 "advisory.published",
                 "published as version " + number,
                 null);
+        events.publishEvent(new AdvisoryPublished(advisoryId, advisory.caseId(), advisory.trackingId(), number));
+        return after;
     }
 
     @Override
