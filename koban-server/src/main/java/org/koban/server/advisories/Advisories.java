@@ -45,6 +45,12 @@ public interface Advisories {
     /** Starts the next revision of a published advisory, as a draft; {@code summary} says what changes. */
     AdvisoryView startRevision(Actor actor, UUID advisoryId, @Nullable String summary);
 
+    /**
+     * Every published advisory's current revision, oldest first: for the public site. Takes no actor because
+     * it holds only what is public.
+     */
+    List<PublishedAdvisory> published();
+
     /** The CSAF document of a published revision, exactly as published. */
     String publishedCsaf(Actor actor, UUID advisoryId, int revision);
 }

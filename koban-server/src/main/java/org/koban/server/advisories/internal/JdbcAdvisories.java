@@ -25,6 +25,7 @@ import org.koban.server.advisories.AdvisoryPreview;
 import org.koban.server.advisories.AdvisoryPublished;
 import org.koban.server.advisories.AdvisoryState;
 import org.koban.server.advisories.AdvisoryView;
+import org.koban.server.advisories.PublishedAdvisory;
 import org.koban.server.audit.AuditLog;
 import org.koban.server.cases.CaseDetail;
 import org.koban.server.cases.CaseTimeline;
@@ -363,6 +364,25 @@ class JdbcAdvisories implements Advisories {
                 "advisory.revision-started",
                 "new revision: " + what.strip(),
                 null);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<PublishedAdvisory> published() {
+        return jdbc.sql("""
+                        select a.tracking_id, a.title, a.tlp, a.version, a.initial_release_date, r.date, r.csaf
+                        from advisory a join advisory_revision r on r.advisory_id = a.id and r.number = a.version
+                        where a.version > 0 order by a.initial_release_date, a.tracking_id
+                        """)
+                .query((rs, n) -> new PublishedAdvisory(
+                        rs.getString("tracking_id"),
+                        rs.getString("title"),
+                        rs.getString("tlp"),
+                        rs.getInt("version"),
+                        rs.getTimestamp("initial_release_date").toInstant(),
+                        rs.getTimestamp("date").toInstant(),
+                        rs.getString("csaf")))
+                .list();
     }
 
     @Override

@@ -112,7 +112,13 @@ class SecurityConfiguration {
                         .permitAll()
                         // Public intake pages for reporters without an account: the report form, the
                         // capability-protected tracking page and security.txt. CSRF stays on for their forms.
-                        .requestMatchers("/report", "/track/**", "/invitations/**", "/.well-known/security.txt")
+                        .requestMatchers(
+                                "/report",
+                                "/track/**",
+                                "/invitations/**",
+                                "/.well-known/security.txt",
+                                "/.well-known/csaf",
+                                "/.well-known/csaf/**")
                         .permitAll()
                         .anyRequest()
                         .authenticated())

@@ -356,6 +356,8 @@ class JdbcIntake implements Intake {
                 .append(String.join(", ", properties.languages()))
                 .append('\n');
         text.append("Canonical: ").append(publicUrl).append("/.well-known/security.txt\n");
+        // CSAF section 7.1.8: where machines find the advisories (the public site keeps this file there).
+        text.append("CSAF: ").append(publicUrl).append("/.well-known/csaf/provider-metadata.json\n");
         return text.toString();
     }
 

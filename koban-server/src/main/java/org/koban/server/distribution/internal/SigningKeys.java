@@ -1,0 +1,149 @@
+package org.koban.server.distribution.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.api.KeyPassphraseProvider;
+import org.bouncycastle.openpgp.api.OpenPGPApi;
+import org.bouncycastle.openpgp.api.OpenPGPKey;
+import org.bouncycastle.openpgp.api.OpenPGPSignature;
+import org.bouncycastle.openpgp.api.bc.BcOpenPGPApi;
+import org.jspecify.annotations.Nullable;
+import org.koban.server.shared.Secrets;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The OpenPGP key that signs published CSAF documents (requirement 19), generated on first use: an Ed25519
+ * primary key for signing with an X25519 subkey. Its secret part is stored only encrypted with a passphrase
+ * (OpenPGP's S2K), which comes from {@code koban.distribution.signing-key-passphrase} or is generated once into
+ * {@code <data-dir>/keys/signing-key-passphrase}, readable by the owner only. Rotation: see docs/advisories.md.
+ */
+@Component
+class SigningKeys {
+
+    /** The active key: its fingerprint (40 upper-case hex digits), armored public key, and the key to sign with. */
+    record SigningKey(String fingerprint, String publicKey, OpenPGPKey key) {}
+
+    private final OpenPGPApi api = new BcOpenPGPApi();
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final DistributionProperties properties;
+    private final Path passphraseFile;
+    private final String userId;
+    private @Nullable SigningKey cached;
+
+    SigningKeys(
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            Clock clock,
+            DistributionProperties properties,
+            @Value("${koban.data-dir}") String dataDir,
+            @Value("${koban.advisories.publisher-name:Example Manufacturer}") String publisher) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.clock = clock;
+        this.properties = properties;
+        this.passphraseFile = Path.of(dataDir).toAbsolutePath().normalize().resolve("keys/signing-key-passphrase");
+        this.userId = properties.signingKeyUserId() == null
+                        || properties.signingKeyUserId().isBlank()
+                ? publisher + " CSAF signing key"
+                : properties.signingKeyUserId().strip();
+    }
+
+    synchronized SigningKey active() {
+        if (cached != null) return cached;
+        var stored = jdbc.sql("select fingerprint, public_key, secret_key from signing_key where active")
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                .optional();
+        if (stored.isEmpty()) {
+            generate();
+            return active();
+        }
+        try {
+            OpenPGPKey key = api.readKeyOrCertificate().parseKey(stored.get()[2]);
+            cached = new SigningKey(stored.get()[0], stored.get()[1], key);
+            return cached;
+        } catch (IOException e) {
+            throw new UncheckedIOException("The stored signing key cannot be read", e);
+        }
+    }
+
+    /** A detached, ASCII-armored signature of the bytes. */
+    String sign(byte[] content) {
+        SigningKey signing = active();
+        try {
+            var provider = new KeyPassphraseProvider.DefaultKeyPassphraseProvider().addPassphrase(passphrase());
+            List<OpenPGPSignature.OpenPGPDocumentSignature> signatures = api.createDetachedSignature()
+                    .addSigningKey(signing.key(), provider)
+                    .sign(new ByteArrayInputStream(content));
+            StringBuilder armored = new StringBuilder();
+            for (var signature : signatures) armored.append(signature.toAsciiArmoredString());
+            return armored.toString();
+        } catch (IOException | PGPException e) {
+            throw new IllegalStateException("Signing failed", e);
+        }
+    }
+
+    private void generate() {
+        try {
+            OpenPGPKey key = api.generateKey(4, java.util.Date.from(clock.instant()))
+                    .ed25519x25519Key(userId)
+                    .build(passphrase());
+            String fingerprint = HexFormat.of().withUpperCase().formatHex(key.getFingerprint());
+            String publicKey = key.toCertificate().toAsciiArmoredString();
+            String secretKey = key.toAsciiArmoredString();
+            tx.executeWithoutResult(status -> jdbc.sql("""
+                            insert into signing_key (fingerprint, public_key, secret_key, created_at, active)
+                            select :fingerprint, :public, :secret, :now, true
+                            where not exists (select 1 from signing_key where active)
+                            """)
+                    .param("fingerprint", fingerprint)
+                    .param("public", publicKey)
+                    .param("secret", secretKey)
+                    .param("now", Timestamp.from(clock.instant()))
+                    .update());
+        } catch (PGPException | IOException e) {
+            throw new IllegalStateException("Could not generate the signing key", e);
+        }
+    }
+
+    private char[] passphrase() {
+        if (properties.signingKeyPassphrase() != null
+                && !properties.signingKeyPassphrase().isBlank()) {
+            return properties.signingKeyPassphrase().toCharArray();
+        }
+        try {
+            if (!Files.exists(passphraseFile)) {
+                Files.createDirectories(passphraseFile.getParent());
+                try {
+                    Files.createFile(
+                            passphraseFile,
+                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    Files.writeString(passphraseFile, Secrets.newSecret(), StandardOpenOption.TRUNCATE_EXISTING);
+                } catch (FileAlreadyExistsException raced) {
+                    // another thread made it: read theirs
+                }
+            }
+            return Files.readString(passphraseFile, StandardCharsets.UTF_8)
+                    .strip()
+                    .toCharArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The signing key's passphrase cannot be read", e);
+        }
+    }
+}
