@@ -10,6 +10,7 @@ import org.koban.server.access.Actor;
 import org.koban.server.access.Permissions;
 import org.koban.server.advisories.Advisories;
 import org.koban.server.advisories.AdvisoryCommand;
+import org.koban.server.advisories.AdvisoryDocument;
 import org.koban.server.advisories.AdvisoryPreview;
 import org.koban.server.advisories.AdvisoryState;
 import org.koban.server.advisories.AdvisoryView;
@@ -177,7 +178,7 @@ class AdvisoryPages {
                                 advisory.mitigation(),
                                 advisory.references()));
         model.addAttribute("preview", preview);
-        model.addAttribute("document", CsafPreview.of(preview.csafJson()));
+        model.addAttribute("document", AdvisoryDocument.of(preview.csafJson()));
         model.addAttribute("problems", problems);
         model.addAttribute("canEdit", permissions.can(actor, Action.ADVISORY_EDIT));
         model.addAttribute("canApprove", permissions.can(actor, Action.ADVISORY_APPROVE));

@@ -33,6 +33,7 @@ class CveConfiguration {
             Clock clock,
             CveServicesClient client,
             CveServicesProperties properties,
+            org.springframework.beans.factory.ObjectProvider<org.koban.server.cve.PublicAdvisories> publicAdvisories,
             @Value("${koban.public-url:http://localhost:8080}") String publicUrl) {
         return new JdbcCveIds(
                 jdbc,
@@ -45,6 +46,7 @@ class CveConfiguration {
                 client,
                 properties,
                 new CveSchemas(),
+                publicAdvisories,
                 publicUrl);
     }
 }

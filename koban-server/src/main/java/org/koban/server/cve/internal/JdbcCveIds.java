@@ -33,6 +33,7 @@ import org.koban.server.cve.CveIdView;
 import org.koban.server.cve.CveIds;
 import org.koban.server.cve.CveServicesException;
 import org.koban.server.cve.CveServicesException.Reason;
+import org.koban.server.cve.PublicAdvisories;
 import org.koban.server.cve.Reconciliation;
 import org.koban.server.cve.VulnerabilityCve;
 import org.koban.server.shared.InvalidInputException;
@@ -41,6 +42,7 @@ import org.koban.server.shared.PageQuery;
 import org.koban.server.shared.Validation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -74,6 +76,7 @@ class JdbcCveIds implements CveIds {
     private final CveRecordBuilder builder;
     private final CveSchemas schemas;
     private final String publicUrl;
+    private final ObjectProvider<PublicAdvisories> publicAdvisories;
 
     JdbcCveIds(
             JdbcClient jdbc,
@@ -86,7 +89,9 @@ class JdbcCveIds implements CveIds {
             CveServicesClient client,
             CveServicesProperties properties,
             CveSchemas schemas,
+            ObjectProvider<PublicAdvisories> publicAdvisories,
             String publicUrl) {
+        this.publicAdvisories = publicAdvisories;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.permissions = permissions;
@@ -566,12 +571,16 @@ class JdbcCveIds implements CveIds {
     // --- helpers ----------------------------------------------------------------------------------------------
 
     private CveRecordBuilder.Input input(CaseDetail c, VulnerabilityView v, @Nullable CveIdView id) {
+        // The case's public advisory once there is one; until then the public list of advisories.
+        var advisory = publicAdvisories.stream()
+                .flatMap(p -> p.ofCase(c.id()).stream())
+                .findFirst();
         return new CveRecordBuilder.Input(
                 v,
                 v.cve(),
                 id == null ? null : id.assignedAt(),
-                null,
-                List.of(publicUrl + "/advisories/" + c.reference()));
+                advisory.map(PublicAdvisories.PublicAdvisory::firstPublished).orElse(null),
+                List.of(advisory.map(PublicAdvisories.PublicAdvisory::url).orElse(publicUrl + "/security/advisories")));
     }
 
     private ObjectNode container(CaseDetail c, VulnerabilityView v, @Nullable CveIdView id) {

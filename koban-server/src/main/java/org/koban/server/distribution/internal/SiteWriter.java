@@ -61,6 +61,7 @@ class SiteWriter implements PublicSite {
     private static final String TEMP_MARK = ".tmp-";
 
     private final Advisories advisories;
+    private final PublicPages publicPages;
     private final SigningKeys keys;
     private final Clock clock;
     private final Path root;
@@ -71,6 +72,7 @@ class SiteWriter implements PublicSite {
 
     SiteWriter(
             Advisories advisories,
+            PublicPages publicPages,
             SigningKeys keys,
             Clock clock,
             DistributionProperties properties,
@@ -79,6 +81,7 @@ class SiteWriter implements PublicSite {
             @Value("${koban.advisories.publisher-name:Example Manufacturer}") String publisherName,
             @Value("${koban.advisories.publisher-namespace:}") String publisherNamespace) {
         this.advisories = advisories;
+        this.publicPages = publicPages;
         this.keys = keys;
         this.clock = clock;
         this.root = properties.siteDir() == null || properties.siteDir().isBlank()
@@ -150,6 +153,29 @@ class SiteWriter implements PublicSite {
             }
             // 3. The provider metadata, which points at all of the above.
             write(csaf.resolve("provider-metadata.json"), providerMetadata(byTlp.keySet(), key), written);
+            checkpoint.reached("provider metadata");
+            // 4. The pages for people: each advisory's page when it changed, then the index and the Atom feed.
+            Path pages = root.resolve("security").resolve("advisories");
+            Files.createDirectories(pages);
+            for (PublicPages.Listed advisory : publicPages.all()) {
+                writeIfChanged(
+                        pages.resolve(advisory.trackingId() + ".html"),
+                        publicPages.renderAdvisoryForTree(advisory).getBytes(StandardCharsets.UTF_8),
+                        written);
+            }
+            write(
+                    pages.resolve("index.html"),
+                    publicPages.renderIndexForTree().getBytes(StandardCharsets.UTF_8),
+                    written);
+            write(
+                    pages.resolve("feed.atom"),
+                    publicPages.atom(publicPages.pageBase(), ".html").getBytes(StandardCharsets.UTF_8),
+                    written);
+            Path css = root.resolve("css").resolve("koban.css");
+            Files.createDirectories(css.getParent());
+            try (var in = SiteWriter.class.getResourceAsStream("/static/css/koban.css")) {
+                if (in != null) writeIfChanged(css, in.readAllBytes(), written);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Writing the public site failed", e);
         }

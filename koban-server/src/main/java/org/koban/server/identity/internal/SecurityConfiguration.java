@@ -110,15 +110,18 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**")
                         .permitAll()
-                        // Public intake pages for reporters without an account: the report form, the
-                        // capability-protected tracking page and security.txt. CSRF stays on for their forms.
+                        // Public pages for people without an account: the report form, the capability-protected
+                        // tracking page, invitations (their link is the credential), security.txt, and the
+                        // published advisories (pages, feeds, the CSAF provider directory). CSRF stays on for forms.
                         .requestMatchers(
                                 "/report",
                                 "/track/**",
                                 "/invitations/**",
                                 "/.well-known/security.txt",
                                 "/.well-known/csaf",
-                                "/.well-known/csaf/**")
+                                "/.well-known/csaf/**",
+                                "/security/advisories",
+                                "/security/advisories/**")
                         .permitAll()
                         .anyRequest()
                         .authenticated())

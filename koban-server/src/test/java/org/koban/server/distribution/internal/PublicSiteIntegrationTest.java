@@ -281,6 +281,58 @@ class PublicSiteIntegrationTest {
         assertThat(report.documentsUnchanged()).isPositive();
     }
 
+    @Test
+    void peopleFindAdvisoriesByProductSeverityYearAndCveAndReadThemAndTheirFeed() throws Exception {
+        AdvisoryView published = publish("People <script>alert(1)</script> " + Fixtures.unique("p"));
+        String index = text("/security/advisories");
+        assertThat(index).contains(published.trackingId()).doesNotContain("<script>alert(1)</script>");
+        String year = String.valueOf(
+                published.initialReleaseDate().atZone(java.time.ZoneOffset.UTC).getYear());
+        assertThat(text("/security/advisories?year=" + year)).contains(published.trackingId());
+        assertThat(text("/security/advisories?year=1999")).doesNotContain(published.trackingId());
+        assertThat(text("/security/advisories?q=" + published.trackingId())).contains(published.trackingId());
+        assertThat(text("/security/advisories?cve=CVE-1999-0001")).doesNotContain(published.trackingId());
+        assertThat(text("/security/advisories?severity=Critical")).doesNotContain(published.trackingId());
+        String product = AdvisoryDocumentProducts.first(advisories.publishedCsaf(Actor.system(), published.id(), 1));
+        // Part of the product's name (its code, unique to this test) finds it.
+        String code = java.util.Arrays.stream(product.split(" "))
+                .filter(t -> t.startsWith("P-"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(text("/security/advisories?product=" + code)).contains(published.trackingId());
+        assertThat(text("/security/advisories?product=no-such-product")).doesNotContain(published.trackingId());
+        String page = text("/security/advisories/" + published.trackingId());
+        assertThat(page)
+                .contains(published.trackingId())
+                .contains("CWE-787")
+                .contains("Affected")
+                .contains("/.well-known/csaf/white/" + year + "/" + published.csafFileName())
+                .doesNotContain("<script>alert(1)</script>");
+        assertThat(fetch("/security/advisories/KOBAN-SA-1999-9999").getStatus()).isEqualTo(404);
+        String atom = text("/security/advisories/feed.atom");
+        var feed = javax.xml.parsers.DocumentBuilderFactory.newDefaultInstance()
+                .newDocumentBuilder()
+                .parse(new ByteArrayInputStream(atom.getBytes(StandardCharsets.UTF_8)));
+        assertThat(feed.getDocumentElement().getNamespaceURI()).isNull();
+        assertThat(feed.getDocumentElement().getTagName()).isEqualTo("feed");
+        assertThat(atom).contains(published.trackingId()).contains("http://www.w3.org/2005/Atom");
+        // The same pages are in the static tree, linked relatively.
+        Path pages = site.root().resolve("security").resolve("advisories");
+        assertThat(Files.readString(pages.resolve("index.html"))).contains(published.trackingId() + ".html");
+        assertThat(pages.resolve(published.trackingId() + ".html")).isRegularFile();
+        assertThat(Files.readString(pages.resolve("feed.atom"))).contains(published.trackingId());
+        assertThat(site.root().resolve("css").resolve("koban.css")).isRegularFile();
+    }
+
+    /** A product name the advisory names, as the public pages read it. */
+    static final class AdvisoryDocumentProducts {
+        static String first(String csaf) {
+            return org.koban.server.advisories.AdvisoryDocument.of(csaf)
+                    .products()
+                    .getFirst();
+        }
+    }
+
     static final class Crash extends RuntimeException {
         Crash(String step) {
             super("crash at " + step);

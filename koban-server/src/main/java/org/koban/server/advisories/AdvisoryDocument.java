@@ -1,4 +1,4 @@
-package org.koban.server.advisories.web;
+package org.koban.server.advisories;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,10 +9,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The advisory as people will read it, taken from its CSAF document so the page and the document cannot
- * disagree: per vulnerability its ids, score, products by status, remediations and notes.
+ * An advisory as people read it, taken from its CSAF document so that a page and the document cannot disagree:
+ * per vulnerability its ids, score, products by status, remediations and notes. Used by the preview and by the
+ * public pages.
  */
-record CsafPreview(
+public record AdvisoryDocument(
         String title,
         String trackingId,
         String version,
@@ -22,16 +23,16 @@ record CsafPreview(
         List<String> acknowledgments,
         List<Link> references) {
 
-    record Note(String title, String text) {}
+    public record Note(String title, String text) {}
 
-    record Link(String summary, String url) {}
+    public record Link(String summary, String url) {}
 
-    record Status(String label, List<String> products) {}
+    public record Status(String label, List<String> products) {}
 
-    record Remediation(
+    public record Remediation(
             String category, String details, @Nullable String url, List<String> products) {}
 
-    record Vulnerability(
+    public record Vulnerability(
             String title,
             @Nullable String cve,
             @Nullable String cwe,
@@ -47,7 +48,7 @@ record CsafPreview(
             "known_not_affected", "Not affected",
             "under_investigation", "Under investigation");
 
-    static CsafPreview of(String csaf) {
+    public static AdvisoryDocument of(String csaf) {
         JsonNode root = JSON.readTree(csaf);
         Map<String, String> names = new LinkedHashMap<>();
         collect(root.at("/product_tree/branches"), names);
@@ -107,7 +108,7 @@ record CsafPreview(
         for (JsonNode r : root.at("/document/references")) {
             references.add(new Link(r.path("summary").asString(), r.path("url").asString()));
         }
-        return new CsafPreview(
+        return new AdvisoryDocument(
                 root.at("/document/title").asString(),
                 root.at("/document/tracking/id").asString(),
                 root.at("/document/tracking/version").asString(),
@@ -118,6 +119,23 @@ record CsafPreview(
                 vulnerabilities,
                 acknowledgments,
                 references);
+    }
+
+    /** The CVE ids of its vulnerabilities. */
+    public List<String> cves() {
+        return vulnerabilities.stream()
+                .map(Vulnerability::cve)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+    }
+
+    /** Every product version it names, once. */
+    public List<String> products() {
+        return vulnerabilities.stream()
+                .flatMap(v -> v.statuses().stream())
+                .flatMap(s -> s.products().stream())
+                .distinct()
+                .toList();
     }
 
     private static List<String> products(JsonNode ids, Map<String, String> names) {
