@@ -1,5 +1,6 @@
 package org.koban.server.advisories;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -41,6 +42,19 @@ public interface Advisories {
 
     /** Publishes the approved revision now: it becomes version n+1 with today's date. */
     AdvisoryView publish(Actor actor, UUID advisoryId);
+
+    /**
+     * Schedules the publication of an approved advisory: at {@code at} (in the future), or when the case's
+     * embargo ends ({@code atEmbargoEnd}; it needs a binding embargo), whichever comes first; neither clears
+     * the schedule. Publication then happens by itself ({@link #publishDue}).
+     */
+    AdvisoryView schedule(Actor actor, UUID advisoryId, @Nullable Instant at, boolean atEmbargoEnd);
+
+    /**
+     * Publishes every approved advisory whose moment has come at {@code now}: its time passed, or its case's
+     * embargo ended. Called by a scheduled check; safe on several nodes. Returns how many.
+     */
+    int publishDue(Instant now);
 
     /** Starts the next revision of a published advisory, as a draft; {@code summary} says what changes. */
     AdvisoryView startRevision(Actor actor, UUID advisoryId, @Nullable String summary);

@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param version the number of the last published revision (0 before the first publication)
  * @param editors who changed the revision being prepared: with the four-eyes rule none of them may approve it
+ * @param publishAt when an approved advisory is to be published by itself, if scheduled
+ * @param publishAtEmbargoEnd whether it is to be published when the case's embargo ends
  */
 public record AdvisoryView(
         UUID id,
@@ -33,6 +35,8 @@ public record AdvisoryView(
         @Nullable String changesRequested,
         @Nullable Instant initialReleaseDate,
         @Nullable Instant currentReleaseDate,
+        @Nullable Instant publishAt,
+        boolean publishAtEmbargoEnd,
         Instant createdAt,
         Instant updatedAt,
         List<Revision> revisions) {

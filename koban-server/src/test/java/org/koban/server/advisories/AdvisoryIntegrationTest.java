@@ -56,6 +56,9 @@ class AdvisoryIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.koban.server.coordination.Embargoes embargoes;
+
     private CaseDetail newCase(Actor analyst, String title) {
         return cases.openFromReport(
                 analyst, reportId(jdbc, submit(intake, title, null, false).reference()), title);
@@ -147,6 +150,60 @@ class AdvisoryIntegrationTest {
             assertThat(doc.at("/document/distribution/tlp/label").asString()).isEqualTo("WHITE");
             assertThat(doc.at("/vulnerabilities").size()).isEqualTo(vulnerabilities);
         }
+    }
+
+    @Test
+    void anApprovedAdvisoryIsPublishedByItselfAtItsTimeOrWhenTheEmbargoEnds() {
+        Actor analyst = fixtures.actor(Role.PSIRT_ANALYST);
+        Actor manager = fixtures.actor(Role.PSIRT_MANAGER);
+        var version = fixtures.version(fixtures.product(fixtures.line()), "4.0");
+        java.util.function.Function<String, AdvisoryView> approved = title -> {
+            CaseDetail c = newCase(analyst, title);
+            var v = cases.addVulnerability(
+                    analyst, c.id(), new VulnerabilityCommand(title, "d", null, null, null, null));
+            cases.decideStatus(
+                    analyst,
+                    c.id(),
+                    new StatusDecision(v.id(), List.of(version.id()), VersionStatus.FIXED, null, null));
+            AdvisoryView a = advisories.createFromCase(analyst, c.id());
+            advisories.submit(analyst, a.id());
+            return advisories.approve(manager, a.id());
+        };
+        java.time.Instant now = java.time.Instant.now();
+
+        AdvisoryView timed = approved.apply("Timed " + Fixtures.unique("s"));
+        assertThatThrownBy(() -> advisories.schedule(manager, timed.id(), now.minusSeconds(60), false))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> advisories.schedule(manager, timed.id(), null, true))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("no embargo");
+        assertThatThrownBy(() -> advisories.schedule(analyst, timed.id(), now.plusSeconds(3600), false))
+                .isInstanceOf(AccessDeniedException.class);
+        advisories.schedule(manager, timed.id(), now.plusSeconds(3600), false);
+        advisories.publishDue(now.plusSeconds(60));
+        assertThat(advisories.get(manager, timed.id()).state()).isEqualTo(AdvisoryState.APPROVED);
+        advisories.publishDue(now.plusSeconds(3601));
+        AdvisoryView published = advisories.get(manager, timed.id());
+        assertThat(published.state()).isEqualTo(AdvisoryState.PUBLISHED);
+        assertThat(published.version()).isEqualTo(1);
+        assertThat(published.publishAt()).isNull();
+
+        // At the end of the embargo, also when it ends early because the vulnerability became public.
+        AdvisoryView embargoed = approved.apply("Embargoed " + Fixtures.unique("s"));
+        embargoes.propose(
+                analyst,
+                embargoed.caseId(),
+                java.time.LocalDateTime.now().plusDays(20).withNano(0),
+                "Asia/Tokyo");
+        embargoes.accept(analyst, embargoed.caseId());
+        advisories.schedule(manager, embargoed.id(), null, true);
+        advisories.publishDue(now.plusSeconds(86_400));
+        assertThat(advisories.get(manager, embargoed.id()).state()).isEqualTo(AdvisoryState.APPROVED);
+        cases.recordFact(analyst, embargoed.caseId(), org.koban.server.cases.CaseFact.PUBLIC_AWARE, null);
+        advisories.publishDue(now.plusSeconds(86_400));
+        assertThat(advisories.get(manager, embargoed.id()).state()).isEqualTo(AdvisoryState.PUBLISHED);
+        // Nothing left to do: a second run publishes nothing again.
+        assertThat(advisories.get(manager, embargoed.id()).version()).isEqualTo(1);
     }
 
     private void decide(

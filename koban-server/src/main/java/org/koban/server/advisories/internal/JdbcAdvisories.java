@@ -30,6 +30,8 @@ import org.koban.server.audit.AuditLog;
 import org.koban.server.cases.CaseDetail;
 import org.koban.server.cases.CaseTimeline;
 import org.koban.server.cases.Cases;
+import org.koban.server.coordination.EmbargoView;
+import org.koban.server.coordination.Embargoes;
 import org.koban.server.coordination.Recognitions;
 import org.koban.server.shared.InvalidInputException;
 import org.koban.server.shared.NotFoundException;
@@ -63,6 +65,8 @@ class JdbcAdvisories implements Advisories {
     private final AdvisoryProperties properties;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final Embargoes embargoes;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     JdbcAdvisories(
             JdbcClient jdbc,
@@ -74,8 +78,12 @@ class JdbcAdvisories implements Advisories {
             CsafRendering rendering,
             AdvisoryProperties properties,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            Embargoes embargoes,
+            org.springframework.transaction.PlatformTransactionManager transactionManager) {
         this.events = events;
+        this.embargoes = embargoes;
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.jdbc = jdbc;
         this.permissions = permissions;
         this.audit = audit;
@@ -285,8 +293,8 @@ class JdbcAdvisories implements Advisories {
     @Transactional
     public AdvisoryView withdraw(Actor actor, UUID advisoryId) {
         if (!permissions.can(actor, Action.ADVISORY_EDIT)) permissions.check(actor, Action.ADVISORY_APPROVE);
-        jdbc.sql("update advisory set approved_csaf = null, approved_by = null, approved_by_name = null where id = :id"
-                        + " and state = 'APPROVED'")
+        jdbc.sql("update advisory set approved_csaf = null, approved_by = null, approved_by_name = null,"
+                        + " publish_at = null, publish_at_embargo_end = false where id = :id and state = 'APPROVED'")
                 .param("id", advisoryId)
                 .update();
         return move(
@@ -325,6 +333,7 @@ class JdbcAdvisories implements Advisories {
         jdbc.sql("""
                         update advisory set version = :n, initial_release_date = coalesce(initial_release_date, :now),
                             current_release_date = :now, editor_ids = '{}', editor_names = '{}', approved_csaf = null,
+                            publish_at = null, publish_at_embargo_end = false,
                             changes_requested = null, revision_summary = null
                         where id = :id
                         """)
@@ -341,6 +350,77 @@ class JdbcAdvisories implements Advisories {
                 null);
         events.publishEvent(new AdvisoryPublished(advisoryId, advisory.caseId(), advisory.trackingId(), number));
         return after;
+    }
+
+    @Override
+    @Transactional
+    public AdvisoryView schedule(Actor actor, UUID advisoryId, @Nullable Instant at, boolean atEmbargoEnd) {
+        permissions.check(actor, Action.ADVISORY_APPROVE);
+        AdvisoryView advisory = lock(advisoryId);
+        if (advisory.state() != AdvisoryState.APPROVED) {
+            throw InvalidInputException.of("state", "only an approved advisory can be scheduled");
+        }
+        Validation v = new Validation();
+        if (at != null && !at.isAfter(clock.instant())) v.reject("at", "must be in the future");
+        EmbargoView embargo = embargoes.get(Actor.system(), advisory.caseId());
+        if (atEmbargoEnd && !embargo.state().binds()) {
+            v.reject("atEmbargoEnd", "the case has no embargo in force");
+        }
+        v.throwIfInvalid();
+        jdbc.sql(
+                        "update advisory set publish_at = :at, publish_at_embargo_end = :embargo, updated_at = :now where id = :id")
+                .param("at", at == null ? null : Timestamp.from(at))
+                .param("embargo", atEmbargoEnd)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", advisoryId)
+                .update();
+        AdvisoryView after = load(advisoryId);
+        String when = at == null && !atEmbargoEnd
+                ? "will be published by hand"
+                : "will be published " + (at == null ? "" : "at " + CsafRendering.iso(at))
+                        + (at != null && atEmbargoEnd ? " or " : "")
+                        + (atEmbargoEnd ? "when the embargo ends (now " + embargo.end() + ")" : "");
+        timeline.record(
+                actor,
+                advisory.caseId(),
+                "advisory.scheduled",
+                true,
+                "Advisory " + advisory.trackingId() + " " + when + ".");
+        audit.record(actor, "advisory.scheduled", "advisory", advisoryId, auditView(advisory), auditView(after));
+        return after;
+    }
+
+    @Override
+    public int publishDue(Instant now) {
+        // Candidates first, then each in its own transaction with its row locked (SKIP LOCKED): two nodes never
+        // publish the same advisory, and one failure does not hold back the others.
+        List<UUID> due = jdbc.sql("""
+                        select a.id from advisory a left join case_embargo e on e.case_id = a.case_id
+                        where a.state = 'APPROVED'
+                          and (a.publish_at <= :now
+                               or (a.publish_at_embargo_end
+                                   and (e.state = 'ENDED' or (e.state in ('ACTIVE', 'REVISING') and e.end_at <= :now))))
+                        order by a.publish_at nulls last
+                        """)
+                .param("now", Timestamp.from(now))
+                .query(UUID.class)
+                .list();
+        int published = 0;
+        for (UUID id : due) {
+            Boolean done = transactions.execute(status -> {
+                boolean mine = jdbc.sql(
+                                "select id from advisory where id = :id and state = 'APPROVED' for update skip locked")
+                        .param("id", id)
+                        .query(UUID.class)
+                        .optional()
+                        .isPresent();
+                if (!mine) return false;
+                publish(Actor.system(), id);
+                return true;
+            });
+            if (Boolean.TRUE.equals(done)) published++;
+        }
+        return published;
     }
 
     @Override
@@ -542,6 +622,8 @@ class JdbcAdvisories implements Advisories {
                 rs.getString("changes_requested"),
                 instant(rs, "initial_release_date"),
                 instant(rs, "current_release_date"),
+                instant(rs, "publish_at"),
+                rs.getBoolean("publish_at_embargo_end"),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(),
                 revisions);

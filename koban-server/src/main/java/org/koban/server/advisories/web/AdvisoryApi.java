@@ -82,6 +82,15 @@ class AdvisoryApi {
         return advisories.publish(actor, id);
     }
 
+    record ScheduleBody(
+            java.time.@Nullable Instant at, @Nullable Boolean atEmbargoEnd) {}
+
+    /** Publishes the approved advisory by itself at {@code at}, or when the case's embargo ends. */
+    @PostMapping("/api/v1/advisories/{id}/schedule")
+    AdvisoryView schedule(Actor actor, @PathVariable UUID id, @RequestBody ScheduleBody body) {
+        return advisories.schedule(actor, id, body.at(), Boolean.TRUE.equals(body.atEmbargoEnd()));
+    }
+
     @PostMapping("/api/v1/advisories/{id}/revisions")
     AdvisoryView startRevision(Actor actor, @PathVariable UUID id, @RequestBody ReasonBody body) {
         return advisories.startRevision(actor, id, body.reason());

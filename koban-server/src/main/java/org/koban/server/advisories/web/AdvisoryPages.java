@@ -135,6 +135,28 @@ class AdvisoryPages {
                 problems -> page(actor, id, model, problems, null));
     }
 
+    @PostMapping("/advisories/{id}/schedule")
+    String schedule(
+            Actor actor,
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable String at,
+            @RequestParam(defaultValue = "false") boolean atEmbargoEnd,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return FormSubmission.run(
+                () -> {
+                    var local = org.koban.server.shared.Validation.localDateTime("at", at);
+                    advisories.schedule(
+                            actor, id, local == null ? null : local.toInstant(java.time.ZoneOffset.UTC), atEmbargoEnd);
+                },
+                "Publication scheduled.",
+                "/advisories/" + id,
+                redirect,
+                response,
+                problems -> page(actor, id, model, problems, null));
+    }
+
     /** The CSAF document: the preview of the revision being prepared, or a published revision. */
     @GetMapping("/advisories/{id}/csaf.json")
     ResponseEntity<String> csaf(
