@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.koban.server.access.Actor;
+import org.koban.server.advisories.Advisories;
+import org.koban.server.advisories.AdvisoryCommand;
 import org.koban.server.cases.CaseState;
 import org.koban.server.cases.Cases;
 import org.koban.server.cases.StatusDecision;
@@ -73,6 +75,7 @@ class DemoLoader implements ApplicationRunner {
     private final Embargoes embargoes;
     private final Participants participants;
     private final Sharing sharing;
+    private final Advisories advisories;
     private final TransactionTemplate tx;
     private final Clock clock;
 
@@ -89,8 +92,10 @@ class DemoLoader implements ApplicationRunner {
             Embargoes embargoes,
             Participants participants,
             Sharing sharing,
+            Advisories advisories,
             TransactionTemplate tx,
             Clock clock) {
+        this.advisories = advisories;
         this.sharing = sharing;
         this.participants = participants;
         this.parties = parties;
@@ -342,5 +347,122 @@ class DemoLoader implements ApplicationRunner {
                 participants.add(koban, opened.id(), party.id(), ParticipantRole.VENDOR, null, clock.instant());
             }
         }
+        publishedAdvisories(koban);
+    }
+
+    /** A fictitious published advisory: affected and fixed versions of products on several lines. */
+    private record DemoAdvisory(
+            String title,
+            String description,
+            String cwe,
+            String cvss,
+            String cve,
+            List<String> products,
+            String fix,
+            String credit) {}
+
+    private static final List<DemoAdvisory> ADVISORIES = List.of(
+            new DemoAdvisory(
+                    "Hard-coded maintenance password in gateways and switches",
+                    "The maintenance console accepts a password that is the same on every device.",
+                    "CWE-798",
+                    "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
+                    "CVE-2026-90001",
+                    List.of("IGW-500", "MSW-24G", "TCU-4G"),
+                    "Update to the latest firmware, which removes the maintenance account.",
+                    "K. Tanaka"),
+            new DemoAdvisory(
+                    "Stored cross-site scripting in the HMI panel's web interface",
+                    "A tag name with markup is stored and shown unescaped to other operators.",
+                    "CWE-79",
+                    "CVSS:3.1/AV:N/AC:L/PR:L/UI:R/S:C/C:L/I:L/A:N",
+                    "CVE-2026-90002",
+                    List.of("HMI-7"),
+                    "Update the panel software to the latest version.",
+                    "Example Security Lab"));
+
+    /**
+     * Published advisories for the public site, feeds and provider directory, written by the demo analyst and
+     * approved by the demo manager (the four-eyes rule applies to the demo too). The CVE ids are fictitious.
+     */
+    private void publishedAdvisories(Actor koban) {
+        Actor analyst = demoActor("analyst@demo.koban.local");
+        Actor manager = demoActor("manager@demo.koban.local");
+        List<ProductView> products = productCatalog
+                .products(koban, PageQuery.all(), ProductFilter.none())
+                .items();
+        for (DemoAdvisory demo : ADVISORIES) {
+            String reference = intake.submit(
+                            new ReportSubmission(
+                                    null,
+                                    null,
+                                    demo.description(),
+                                    null,
+                                    null,
+                                    false,
+                                    false,
+                                    List.of(),
+                                    null,
+                                    demo.credit(),
+                                    null,
+                                    null,
+                                    null,
+                                    demo.credit(),
+                                    false),
+                            List.of())
+                    .reference();
+            UUID reportId = triage.queue(koban, TriageQuery.open(PageQuery.of(reference, 0, 1)))
+                    .items()
+                    .get(0)
+                    .id();
+            var c = cases.openFromReport(analyst, reportId, demo.title());
+            var v = cases.addVulnerability(
+                    analyst,
+                    c.id(),
+                    new VulnerabilityCommand(
+                            demo.title(), demo.description(), demo.cwe(), demo.cvss(), null, demo.cve()));
+            List<UUID> affected = new java.util.ArrayList<>();
+            List<UUID> fixed = new java.util.ArrayList<>();
+            for (ProductView product : products) {
+                if (!demo.products().contains(product.code())) continue;
+                var versions = productCatalog
+                        .versions(koban, product.id(), PageQuery.all())
+                        .items();
+                if (versions.isEmpty()) continue;
+                affected.add(versions.get(0).id());
+                if (versions.size() > 1)
+                    fixed.add(versions.get(versions.size() - 1).id());
+            }
+            if (!affected.isEmpty()) {
+                cases.decideStatus(
+                        analyst,
+                        c.id(),
+                        new StatusDecision(v.id(), affected, VersionStatus.KNOWN_AFFECTED, null, null));
+            }
+            if (!fixed.isEmpty()) {
+                cases.decideStatus(analyst, c.id(), new StatusDecision(v.id(), fixed, VersionStatus.FIXED, null, null));
+            }
+            var advisory = advisories.createFromCase(analyst, c.id());
+            advisories.update(
+                    analyst,
+                    advisory.id(),
+                    new AdvisoryCommand(
+                            demo.title(),
+                            demo.description(),
+                            "An attacker may take control of the device.",
+                            demo.fix(),
+                            "https://example.com/downloads",
+                            null,
+                            "Restrict access to the device's management interface to trusted networks.",
+                            List.of()));
+            advisories.submit(analyst, advisory.id());
+            advisories.approve(manager, advisory.id());
+            advisories.publish(manager, advisory.id());
+        }
+    }
+
+    private Actor demoActor(String email) {
+        var user = users.byEmail(email).orElseThrow();
+        return new Actor(user.id(), user.displayName(), Actor.Kind.USER, user.roles(), user.lineIds());
     }
 }

@@ -12,7 +12,8 @@
             "catalog",
             "intake",
             "cases",
-            "coordination"
+            "coordination",
+            "advisories"
         })
 package org.koban.server.demo;
 

@@ -54,8 +54,9 @@ class DemoIntegrationTest {
                     .isEqualTo(2);
             assertThat(count(jdbc, "select count(*) from psirt_case where state = 'REMEDIATION'"))
                     .isEqualTo(1);
-            assertThat(count(jdbc, "select count(distinct line_id) from remediation_task"))
-                    .isEqualTo(2);
+            assertThat(count(jdbc, """
+                            select count(distinct t.line_id) from remediation_task t
+                            join psirt_case c on c.id = t.case_id where c.state = 'REMEDIATION'""")).isEqualTo(2);
             assertThat(count(jdbc, "select count(distinct lifecycle) from product_version"))
                     .isEqualTo(3);
             assertThat(count(jdbc, "select count(*) from product_version where cpe is null or purl is null"))
@@ -78,6 +79,14 @@ class DemoIntegrationTest {
                             "select count(*) from app_user where party_id is not null and email = '"
                                     + DemoData.COORDINATOR_EMAIL + "'"))
                     .isEqualTo(1);
+            // Published advisories with CVE ids, affected and fixed versions on several lines, on the public site.
+            assertThat(count(jdbc, "select count(*) from advisory where state = 'PUBLISHED' and version = 1"))
+                    .isEqualTo(2);
+            assertThat(count(jdbc, """
+                            select count(distinct t.line_id) from advisory a join remediation_task t on t.case_id = a.case_id""")).isGreaterThanOrEqualTo(3);
+            assertThat(count(jdbc, """
+                            select count(*) from advisory a join vulnerability v on v.case_id = a.case_id
+                            where v.cve is not null""")).isEqualTo(2);
             assertThat(output.getOut())
                     .contains(DemoData.COORDINATOR_EMAIL)
                     .contains("Demo data loaded")
