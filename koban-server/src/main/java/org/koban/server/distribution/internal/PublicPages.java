@@ -119,7 +119,16 @@ public class PublicPages {
     /** The model of the index page; {@code base} and {@code suffix} make links absolute or static-relative. */
     public Map<String, Object> indexModel(
             List<Listed> listed, Filter filter, boolean searchable, String base, String suffix) {
-        List<Listed> everything = all();
+        return indexModel(listed, all(), filter, searchable, base, suffix);
+    }
+
+    private Map<String, Object> indexModel(
+            List<Listed> listed,
+            List<Listed> everything,
+            Filter filter,
+            boolean searchable,
+            String base,
+            String suffix) {
         return Map.of(
                 "advisories", listed,
                 "filter", filter,
@@ -135,8 +144,8 @@ public class PublicPages {
         return Map.of("advisory", advisory, "document", advisory.document(), "base", base, "index", index);
     }
 
-    String renderIndexForTree() {
-        return render("distribution/public-index", indexModel(all(), Filter.none(), false, "", ".html"));
+    String renderIndexForTree(List<Listed> all) {
+        return render("distribution/public-index", indexModel(all, all, Filter.none(), false, "", ".html"));
     }
 
     String renderAdvisoryForTree(Listed advisory) {
@@ -151,7 +160,10 @@ public class PublicPages {
 
     /** An Atom feed (RFC 4287) of the advisories, for people's feed readers. */
     public String atom(String pageBase, String suffix) {
-        List<Listed> all = all();
+        return atom(all(), pageBase, suffix);
+    }
+
+    String atom(List<Listed> all, String pageBase, String suffix) {
         try {
             StringWriter out = new StringWriter();
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);

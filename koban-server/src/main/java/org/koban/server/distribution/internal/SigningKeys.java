@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import org.bouncycastle.openpgp.PGPException;
-import org.bouncycastle.openpgp.api.KeyPassphraseProvider;
 import org.bouncycastle.openpgp.api.OpenPGPApi;
 import org.bouncycastle.openpgp.api.OpenPGPKey;
 import org.bouncycastle.openpgp.api.OpenPGPSignature;
@@ -67,19 +66,24 @@ class SigningKeys {
 
     synchronized SigningKey active() {
         if (cached != null) return cached;
-        var stored = jdbc.sql("select fingerprint, public_key, secret_key from signing_key where active")
+        var row = jdbc.sql("select fingerprint, public_key, secret_key from signing_key where active")
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
                 .optional();
-        if (stored.isEmpty()) {
+        if (row.isEmpty()) {
             generate();
             return active();
         }
         try {
-            OpenPGPKey key = api.readKeyOrCertificate().parseKey(stored.get()[2]);
-            cached = new SigningKey(stored.get()[0], stored.get()[1], key);
+            OpenPGPKey stored = api.readKeyOrCertificate().parseKey(row.get()[2]);
+            // Unlocking (the S2K) is deliberately slow; it is done once, and the unlocked copy lives in memory only.
+            char[] passphrase = passphrase();
+            var editor = api.editKey(stored, passphrase);
+            for (var id : stored.getSecretKeys().keySet()) editor.changePassphrase(id, passphrase, null, false);
+            OpenPGPKey unlocked = editor.done();
+            cached = new SigningKey(row.get()[0], row.get()[1], unlocked);
             return cached;
-        } catch (IOException e) {
-            throw new UncheckedIOException("The stored signing key cannot be read", e);
+        } catch (IOException | PGPException e) {
+            throw new IllegalStateException("The stored signing key cannot be read or unlocked", e);
         }
     }
 
@@ -87,10 +91,8 @@ class SigningKeys {
     String sign(byte[] content) {
         SigningKey signing = active();
         try {
-            var provider = new KeyPassphraseProvider.DefaultKeyPassphraseProvider().addPassphrase(passphrase());
-            List<OpenPGPSignature.OpenPGPDocumentSignature> signatures = api.createDetachedSignature()
-                    .addSigningKey(signing.key(), provider)
-                    .sign(new ByteArrayInputStream(content));
+            List<OpenPGPSignature.OpenPGPDocumentSignature> signatures =
+                    api.createDetachedSignature().addSigningKey(signing.key()).sign(new ByteArrayInputStream(content));
             StringBuilder armored = new StringBuilder();
             for (var signature : signatures) armored.append(signature.toAsciiArmoredString());
             return armored.toString();

@@ -157,7 +157,8 @@ class SiteWriter implements PublicSite {
             // 4. The pages for people: each advisory's page when it changed, then the index and the Atom feed.
             Path pages = root.resolve("security").resolve("advisories");
             Files.createDirectories(pages);
-            for (PublicPages.Listed advisory : publicPages.all()) {
+            List<PublicPages.Listed> listed = publicPages.all();
+            for (PublicPages.Listed advisory : listed) {
                 writeIfChanged(
                         pages.resolve(advisory.trackingId() + ".html"),
                         publicPages.renderAdvisoryForTree(advisory).getBytes(StandardCharsets.UTF_8),
@@ -165,11 +166,11 @@ class SiteWriter implements PublicSite {
             }
             write(
                     pages.resolve("index.html"),
-                    publicPages.renderIndexForTree().getBytes(StandardCharsets.UTF_8),
+                    publicPages.renderIndexForTree(listed).getBytes(StandardCharsets.UTF_8),
                     written);
             write(
                     pages.resolve("feed.atom"),
-                    publicPages.atom(publicPages.pageBase(), ".html").getBytes(StandardCharsets.UTF_8),
+                    publicPages.atom(listed, publicPages.pageBase(), ".html").getBytes(StandardCharsets.UTF_8),
                     written);
             Path css = root.resolve("css").resolve("koban.css");
             Files.createDirectories(css.getParent());

@@ -144,6 +144,15 @@ class PublicSiteIntegrationTest {
         assertThat(HexFormat.of().withUpperCase().formatHex(certificate.getFingerprint()))
                 .isEqualTo(keyEntry.path("fingerprint").asString());
 
+        // The key's secret part is stored only encrypted with its passphrase.
+        String secret = jdbc.sql("select secret_key from signing_key where active")
+                .query(String.class)
+                .single();
+        var storedKey = api.readKeyOrCertificate().parseKey(secret);
+        assertThat(storedKey.getPrimarySecretKey().isLocked()).isTrue();
+        assertThat(storedKey.getPrimarySecretKey().isPassphraseCorrect("wrong".toCharArray()))
+                .isFalse();
+
         // Every feed, every entry: the document, its hashes, its signature.
         List<String> fromFeeds = new ArrayList<>();
         for (JsonNode distribution : metadata.path("distributions")) {
