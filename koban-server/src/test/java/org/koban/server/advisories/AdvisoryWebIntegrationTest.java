@@ -153,6 +153,25 @@ class AdvisoryWebIntegrationTest {
                 .getResponse()
                 .getContentAsString();
         assertThat(page).contains("csaf-errors").contains("6.1.27.6").contains("/vulnerabilities/0/product_status");
+        // Once a version is decided, the page also previews the vulnerability's CVE record.
+        var version = fixtures.version(fixtures.product(fixtures.line()), "3.0");
+        var vulnerabilityId = cases.get(analyst, c.id(), org.koban.server.shared.PageQuery.of(null, 0, 1))
+                .vulnerabilities()
+                .getFirst()
+                .id();
+        cases.decideStatus(
+                analyst,
+                c.id(),
+                new StatusDecision(vulnerabilityId, List.of(version.id()), VersionStatus.KNOWN_AFFECTED, null, null));
+        String decided = mvc.perform(get(location).cookie(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(decided)
+                .contains("csaf-valid")
+                .contains("CVE JSON 5 records")
+                .contains("&quot;cnaContainer&quot;");
         String refused = mvc.perform(post(location)
                         .cookie(session)
                         .with(csrf())

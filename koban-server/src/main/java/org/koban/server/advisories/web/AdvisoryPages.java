@@ -34,10 +34,39 @@ class AdvisoryPages {
 
     private final Advisories advisories;
     private final Permissions permissions;
+    private final org.koban.server.cases.Cases cases;
+    private final org.koban.server.cve.CveIds cveIds;
 
-    AdvisoryPages(Advisories advisories, Permissions permissions) {
+    AdvisoryPages(
+            Advisories advisories,
+            Permissions permissions,
+            org.koban.server.cases.Cases cases,
+            org.koban.server.cve.CveIds cveIds) {
         this.advisories = advisories;
         this.permissions = permissions;
+        this.cases = cases;
+        this.cveIds = cveIds;
+    }
+
+    /** A vulnerability's CVE record as it would be sent to CVE Services (or to a CNA), or why it cannot be yet. */
+    record CveRecordPreview(
+            String title,
+            @Nullable String cve,
+            @Nullable String cnaContainer,
+            @Nullable String problem) {}
+
+    private List<CveRecordPreview> cveRecords(Actor actor, AdvisoryView advisory) {
+        var c = cases.get(actor, advisory.caseId(), org.koban.server.shared.PageQuery.of(null, 0, 1));
+        return c.vulnerabilities().stream()
+                .map(v -> {
+                    try {
+                        return new CveRecordPreview(
+                                v.title(), v.cve(), cveIds.cnaContainer(actor, advisory.caseId(), v.id()), null);
+                    } catch (InvalidInputException e) {
+                        return new CveRecordPreview(v.title(), v.cve(), null, e.getMessage());
+                    }
+                })
+                .toList();
     }
 
     @GetMapping("/advisories")
@@ -201,6 +230,7 @@ class AdvisoryPages {
                                 advisory.references()));
         model.addAttribute("preview", preview);
         model.addAttribute("document", AdvisoryDocument.of(preview.csafJson()));
+        model.addAttribute("cveRecords", cveRecords(actor, advisory));
         model.addAttribute("problems", problems);
         model.addAttribute("canEdit", permissions.can(actor, Action.ADVISORY_EDIT));
         model.addAttribute("canApprove", permissions.can(actor, Action.ADVISORY_APPROVE));
