@@ -40,6 +40,8 @@ public enum Action {
     ADVISORY_EDIT,
     /** Approve (or send back) an advisory in review, and publish approved ones. */
     ADVISORY_APPROVE,
+    /** Import or rotate the OpenPGP key that signs published advisories. */
+    SIGNING_KEY_MANAGE,
     /** As an outside participant: see the cases shared with one's party, only what each shares. */
     SHARED_CASE_VIEW,
     /** As an outside participant: answer, write, upload and respond to the embargo on a shared case. */

@@ -4,7 +4,7 @@
  * public key), written as a static tree that Koban serves and any web server can serve, crash-safely.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "advisories"})
+@ApplicationModule(allowedDependencies = {"shared", "access", "audit", "advisories"})
 package org.koban.server.distribution;
 
 import org.jspecify.annotations.NullMarked;

@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code <data-dir>/keys/signing-key-passphrase}, readable by the owner only. Rotation: see docs/advisories.md.
  */
 @Component
-class SigningKeys {
+class SigningKeys implements org.koban.server.distribution.SigningKeyAdministration {
 
     /** The active key: its fingerprint (40 upper-case hex digits), armored public key, and the key to sign with. */
     record SigningKey(String fingerprint, String publicKey, OpenPGPKey key) {}
@@ -42,6 +42,8 @@ class SigningKeys {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final DistributionProperties properties;
+    private final org.koban.server.access.Permissions permissions;
+    private final org.koban.server.audit.AuditLog audit;
     private final Path passphraseFile;
     private final String userId;
     private @Nullable SigningKey cached;
@@ -51,12 +53,16 @@ class SigningKeys {
             TransactionTemplate tx,
             Clock clock,
             DistributionProperties properties,
+            org.koban.server.access.Permissions permissions,
+            org.koban.server.audit.AuditLog audit,
             @Value("${koban.data-dir}") String dataDir,
             @Value("${koban.advisories.publisher-name:Example Manufacturer}") String publisher) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
         this.properties = properties;
+        this.permissions = permissions;
+        this.audit = audit;
         this.passphraseFile = Path.of(dataDir).toAbsolutePath().normalize().resolve("keys/signing-key-passphrase");
         this.userId = properties.signingKeyUserId() == null
                         || properties.signingKeyUserId().isBlank()
@@ -85,6 +91,76 @@ class SigningKeys {
         } catch (IOException | PGPException e) {
             throw new IllegalStateException("The stored signing key cannot be read or unlocked", e);
         }
+    }
+
+    @Override
+    public org.koban.server.distribution.SigningKeyView active(org.koban.server.access.Actor actor) {
+        permissions.check(actor, org.koban.server.access.Action.SIGNING_KEY_MANAGE);
+        SigningKey key = active();
+        java.time.Instant created = jdbc.sql("select created_at from signing_key where fingerprint = :f")
+                .param("f", key.fingerprint())
+                .query(Timestamp.class)
+                .single()
+                .toInstant();
+        return new org.koban.server.distribution.SigningKeyView(key.fingerprint(), key.publicKey(), created);
+    }
+
+    @Override
+    public synchronized org.koban.server.distribution.SigningKeyView importKey(
+            org.koban.server.access.Actor actor, @Nullable String armoredSecretKey, @Nullable String passphrase) {
+        permissions.check(actor, org.koban.server.access.Action.SIGNING_KEY_MANAGE);
+        if (armoredSecretKey == null || armoredSecretKey.isBlank() || armoredSecretKey.length() > 64 * 1024) {
+            throw org.koban.server.shared.InvalidInputException.of(
+                    "secretKey", "an ASCII-armored OpenPGP secret key (at most 64 KiB) is required");
+        }
+        char[] theirs = passphrase == null ? new char[0] : passphrase.toCharArray();
+        OpenPGPKey imported;
+        String armored;
+        try {
+            imported = api.readKeyOrCertificate().parseKey(armoredSecretKey);
+            if (imported.getSigningKeys().isEmpty()) {
+                throw org.koban.server.shared.InvalidInputException.of("secretKey", "the key cannot sign");
+            }
+            char[] ours = passphrase();
+            var editor = api.editKey(imported, theirs);
+            for (var id : imported.getSecretKeys().keySet()) editor.changePassphrase(id, theirs, ours, false);
+            armored = editor.done().toAsciiArmoredString();
+        } catch (org.koban.server.shared.InvalidInputException e) {
+            throw e;
+        } catch (IOException | PGPException | RuntimeException e) {
+            throw org.koban.server.shared.InvalidInputException.of(
+                    "secretKey", "the key could not be read or unlocked with this passphrase");
+        }
+        String fingerprint = HexFormat.of().withUpperCase().formatHex(imported.getFingerprint());
+        String publicKey;
+        try {
+            publicKey = imported.toCertificate().toAsciiArmoredString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String before = active().fingerprint();
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("update signing_key set active = false where active").update();
+            jdbc.sql("""
+                            insert into signing_key (fingerprint, public_key, secret_key, created_at, active)
+                            values (:f, :public, :secret, :now, true)
+                            on conflict (fingerprint) do update set secret_key = excluded.secret_key, active = true
+                            """)
+                    .param("f", fingerprint)
+                    .param("public", publicKey)
+                    .param("secret", armored)
+                    .param("now", Timestamp.from(clock.instant()))
+                    .update();
+            audit.record(
+                    actor,
+                    "signing-key.imported",
+                    "signing-key",
+                    fingerprint,
+                    java.util.Map.of("fingerprint", before),
+                    java.util.Map.of("fingerprint", fingerprint));
+        });
+        cached = null;
+        return active(actor);
     }
 
     /** A detached, ASCII-armored signature of the bytes. */

@@ -115,6 +115,12 @@ class SiteWriter implements PublicSite {
             removeLeftovers(csaf);
             SigningKeys.SigningKey key = keys.active();
             List<PublishedAdvisory> published = advisories.published();
+            // After a key rotation every document is signed again: the marker names the key of the signatures.
+            Path marker = csaf.resolve("openpgp").resolve(".signed-with");
+            boolean resign = !Files.isRegularFile(marker)
+                    || !Files.readString(marker, StandardCharsets.US_ASCII)
+                            .strip()
+                            .equals(key.fingerprint());
             // 1. The documents, each with its hashes and signature; those already in place stay untouched.
             for (PublishedAdvisory advisory : published) {
                 String relative = tlp(advisory) + "/" + advisory.year() + "/" + advisory.fileName();
@@ -122,6 +128,8 @@ class SiteWriter implements PublicSite {
                 byte[] content = advisory.csaf().getBytes(StandardCharsets.UTF_8);
                 String sha512 = hex("SHA-512", content);
                 if (inPlace(file, sha512)) {
+                    if (resign)
+                        write(sibling(file, ".asc"), keys.sign(content).getBytes(StandardCharsets.US_ASCII), written);
                     unchanged++;
                     continue;
                 }
@@ -138,6 +146,7 @@ class SiteWriter implements PublicSite {
             Path keyFile = csaf.resolve("openpgp").resolve(key.fingerprint() + ".asc");
             Files.createDirectories(keyFile.getParent());
             writeIfChanged(keyFile, key.publicKey().getBytes(StandardCharsets.US_ASCII), written);
+            if (resign) write(marker, key.fingerprint().getBytes(StandardCharsets.US_ASCII), written);
             Map<String, List<PublishedAdvisory>> byTlp = new TreeMap<>();
             for (PublishedAdvisory advisory : published)
                 byTlp.computeIfAbsent(tlp(advisory), t -> new ArrayList<>()).add(advisory);

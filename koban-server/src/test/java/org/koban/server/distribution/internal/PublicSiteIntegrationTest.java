@@ -333,6 +333,64 @@ class PublicSiteIntegrationTest {
         assertThat(site.root().resolve("css").resolve("koban.css")).isRegularFile();
     }
 
+    @Test
+    void anAdminImportsANewSigningKeyAndEveryDocumentIsSignedAgainWithIt() throws Exception {
+        AdvisoryView published = publish("Rotation " + Fixtures.unique("r"));
+        OpenPGPApi api = new BcOpenPGPApi();
+        var generated = api.generateKey(4)
+                .ed25519x25519Key("Imported CSAF key <csaf@example.com>")
+                .build("import me".toCharArray());
+        String armored = generated.toAsciiArmoredString();
+        String fingerprint = HexFormat.of().withUpperCase().formatHex(generated.getFingerprint());
+        String admin = fixtures.token(fixtures.user(Role.ADMIN));
+        String manager = fixtures.token(fixtures.user(Role.PSIRT_MANAGER));
+        String body = JSON.writeValueAsString(Map.of("secretKey", armored, "passphrase", "import me"));
+        String wrong = JSON.writeValueAsString(Map.of("secretKey", armored, "passphrase", "not it"));
+        assertThat(put("/api/v1/signing-key", manager, body).getStatus()).isEqualTo(403);
+        assertThat(put("/api/v1/signing-key", admin, wrong).getStatus()).isEqualTo(400);
+        assertThat(put("/api/v1/signing-key", admin, JSON.writeValueAsString(Map.of("secretKey", "garbage")))
+                        .getStatus())
+                .isEqualTo(400);
+        MockHttpServletResponse imported = put("/api/v1/signing-key", admin, body);
+        assertThat(imported.getStatus()).isEqualTo(200);
+        assertThat(JSON.readTree(imported.getContentAsString())
+                        .path("fingerprint")
+                        .asString())
+                .isEqualTo(fingerprint);
+        assertThat(imported.getContentAsString()).doesNotContain("PRIVATE KEY");
+
+        JsonNode metadata = JSON.readTree(text("/.well-known/csaf/provider-metadata.json"));
+        assertThat(metadata.at("/public_openpgp_keys/0/fingerprint").asString()).isEqualTo(fingerprint);
+        String year = String.valueOf(
+                published.initialReleaseDate().atZone(java.time.ZoneOffset.UTC).getYear());
+        String url = "/.well-known/csaf/white/" + year + "/" + published.csafFileName();
+        byte[] document = fetch(url).getContentAsByteArray();
+        var verified = api.verifyDetachedSignature()
+                .addSignatures(new ByteArrayInputStream(text(url + ".asc").getBytes(StandardCharsets.US_ASCII)))
+                .addVerificationCertificate(generated.toCertificate())
+                .process(new ByteArrayInputStream(document));
+        assertThat(verified)
+                .isNotEmpty()
+                .allSatisfy(sig -> assertThat(sig.isValid()).isTrue());
+        // Stored re-encrypted with Koban's own passphrase, not the one it came with.
+        String stored = jdbc.sql("select secret_key from signing_key where active")
+                .query(String.class)
+                .single();
+        var storedKey = api.readKeyOrCertificate().parseKey(stored);
+        assertThat(storedKey.getPrimarySecretKey().isLocked()).isTrue();
+        assertThat(storedKey.getPrimarySecretKey().isPassphraseCorrect("import me".toCharArray()))
+                .isFalse();
+    }
+
+    private MockHttpServletResponse put(String path, String token, String body) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(path)
+                        .header("Authorization", "Bearer " + token)
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andReturn()
+                .getResponse();
+    }
+
     /** A product name the advisory names, as the public pages read it. */
     static final class AdvisoryDocumentProducts {
         static String first(String csaf) {
