@@ -250,6 +250,13 @@ class PublicSiteIntegrationTest {
         assertThat(document.resolveSibling(crashed.csafFileName() + ".sha512")).isRegularFile();
         assertThat(document.resolveSibling(crashed.csafFileName() + ".asc")).isRegularFile();
 
+        // A kill in the middle of writing a file leaves only a hidden temporary file: never served, then removed.
+        Path partial = white.resolve(".changes.csv.tmp-" + java.util.UUID.randomUUID());
+        Files.writeString(partial, "\"2026/half");
+        assertThat(fetch("/.well-known/csaf/white/" + partial.getFileName()).getStatus())
+                .isEqualTo(404);
+        assertThat(text("/.well-known/csaf/white/")).doesNotContain(".tmp-");
+
         // The next sync completes the publication and rewrites no document.
         site.checkpoint(step -> {});
         var report = site.sync();
@@ -257,6 +264,8 @@ class PublicSiteIntegrationTest {
         assertThat(Files.readString(white.resolve("csaf-feed-tlp-white.json"))).contains(crashed.trackingId());
         assertThat(Files.readString(site.csafDirectory().resolve("provider-metadata.json")))
                 .contains("csaf_trusted_provider");
+        assertThat(partial).doesNotExist();
+        assertThat(leftovers()).isEmpty();
     }
 
     @Test
