@@ -44,6 +44,9 @@ public interface Users {
     /** The account with this email address, enabled or not. For Koban's own checks, not for display. */
     Optional<UserView> byEmail(String email);
 
+    /** How many accounts, enabled or not, belong to an outside party (a party with accounts stays). */
+    long partyAccounts(UUID partyId);
+
     /** The enabled accounts of an outside party, for Koban's own notifications. */
     List<MailRecipient> partyMembers(UUID partyId);
 

@@ -245,6 +245,11 @@ class SharingIntegrationTest {
         assertThat(sharing.get(analyst, c.id(), coordinator.id()).members())
                 .extracting(SharingView.Member::email)
                 .contains(email);
+        // A party whose people have accounts stays in the directory, even once it has left every case.
+        participants.remove(analyst, c.id(), coordinator.id());
+        assertThatThrownBy(() -> parties.delete(analyst, coordinator.partyId()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("portal account");
     }
 
     @Test

@@ -43,8 +43,15 @@ class JdbcParties implements Parties {
     private final Permissions permissions;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.koban.server.identity.Users users;
 
-    JdbcParties(JdbcClient jdbc, Permissions permissions, AuditLog audit, Clock clock) {
+    JdbcParties(
+            JdbcClient jdbc,
+            Permissions permissions,
+            AuditLog audit,
+            Clock clock,
+            org.koban.server.identity.Users users) {
+        this.users = users;
         this.jdbc = jdbc;
         this.permissions = permissions;
         this.audit = audit;
@@ -188,6 +195,13 @@ class JdbcParties implements Parties {
         if (cases > 0) {
             throw InvalidInputException.of(
                     "party", before.name() + " takes part in " + cases + " case(s) and stays in the directory");
+        }
+        long accounts = users.partyAccounts(partyId);
+        if (accounts > 0) {
+            throw InvalidInputException.of(
+                    "party",
+                    before.name() + " has " + accounts + " portal account(s); an admin disables them, and the party"
+                            + " stays in the directory for the record");
         }
         jdbc.sql("delete from party where id = :id").param("id", partyId).update();
         audit.record(actor, "party.deleted", "party", partyId, auditView(before), null);

@@ -194,6 +194,12 @@ class JdbcUsers implements Users {
 
     @Override
     @Transactional(readOnly = true)
+    public long partyAccounts(UUID partyId) {
+        return records.partyAccounts(partyId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<MailRecipient> partyMembers(UUID partyId) {
         return records.partyMembers(partyId);
     }

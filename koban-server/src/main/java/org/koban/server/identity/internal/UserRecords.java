@@ -156,6 +156,13 @@ class UserRecords {
                 .list();
     }
 
+    long partyAccounts(UUID partyId) {
+        return jdbc.sql("select count(*) from app_user where party_id = :party")
+                .param("party", partyId)
+                .query(Long.class)
+                .single();
+    }
+
     Optional<UUID> idByEmail(String email) {
         return jdbc.sql("select id from app_user where lower(email) = lower(:email)")
                 .param("email", email)
