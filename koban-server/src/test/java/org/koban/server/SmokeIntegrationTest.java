@@ -62,7 +62,17 @@ class SmokeIntegrationTest {
         mvc.perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/sites']").exists())
-                .andExpect(jsonPath("$.paths['/api/v1/me/tokens']").exists());
+                .andExpect(jsonPath("$.paths['/api/v1/me/tokens']").exists())
+                // Coordination, the participant portal, CVE ids and advisories are described too.
+                .andExpect(jsonPath("$.paths['/api/v1/parties']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/cases/{caseId}/participants/{participantId}/sharing']")
+                        .exists())
+                .andExpect(jsonPath("$.paths['/api/v1/portal/cases']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/portal/cases/{participantId}/export']")
+                        .exists())
+                .andExpect(jsonPath("$.paths['/api/v1/cve-ids']").exists())
+                .andExpect(
+                        jsonPath("$.paths['/api/v1/advisories/{id}/preview']").exists());
     }
 
     @Test
