@@ -59,6 +59,9 @@ class AdvisoryIntegrationTest {
     @Autowired
     org.koban.server.coordination.Embargoes embargoes;
 
+    @Autowired
+    org.koban.server.coordination.Recognitions recognitions;
+
     private CaseDetail newCase(Actor analyst, String title) {
         return cases.openFromReport(
                 analyst, reportId(jdbc, submit(intake, title, null, false).reference()), title);
@@ -204,6 +207,32 @@ class AdvisoryIntegrationTest {
         assertThat(advisories.get(manager, embargoed.id()).state()).isEqualTo(AdvisoryState.PUBLISHED);
         // Nothing left to do: a second run publishes nothing again.
         assertThat(advisories.get(manager, embargoed.id()).version()).isEqualTo(1);
+    }
+
+    @Test
+    void creditsAndRecognitionsBecomeAcknowledgmentsAndReferences() {
+        Actor analyst = fixtures.actor(Role.PSIRT_ANALYST);
+        var version = fixtures.version(fixtures.product(fixtures.line()), "5.0");
+        // CaseTestSupport's reporter asks to be credited as "R. Searcher".
+        CaseDetail c = newCase(analyst, "Credited " + Fixtures.unique("k"));
+        var v = cases.addVulnerability(analyst, c.id(), new VulnerabilityCommand("Bug", "d", null, null, null, null));
+        cases.decideStatus(
+                analyst, c.id(), new StatusDecision(v.id(), List.of(version.id()), VersionStatus.FIXED, null, null));
+        var party = fixtures.party("JPCERT/CC", org.koban.server.coordination.PartyKind.COORDINATOR);
+        recognitions.record(
+                analyst, c.id(), party.id(), "JVNVU#91234567", "https://jvn.example/vu/JVNVU91234567/", null);
+        AdvisoryView advisory = advisories.createFromCase(analyst, c.id());
+        AdvisoryPreview preview = advisories.preview(analyst, advisory.id());
+        assertThat(preview.errors()).isEmpty();
+        JsonNode doc = JSON.readTree(preview.csafJson());
+        assertThat(doc.at("/document/acknowledgments/0/names/0").asString()).isEqualTo("R. Searcher");
+        assertThat(doc.at("/document/acknowledgments/1/organization").asString())
+                .isEqualTo(party.name());
+        assertThat(doc.at("/document/acknowledgments/1/urls/0").asString())
+                .isEqualTo("https://jvn.example/vu/JVNVU91234567/");
+        assertThat(doc.at("/document/references").toString())
+                .contains("https://jvn.example/vu/JVNVU91234567/")
+                .contains("JVNVU#91234567");
     }
 
     private void decide(
