@@ -12,6 +12,8 @@ public enum MailKind {
     PARTICIPANT_REMINDER(null),
     /** To an outside participant's party: an invitation to the portal, or something new for them there. */
     PARTICIPANT_NOTICE(null),
+    /** To the PSIRT team: a case's embargo ended, with why (always sent: it may mean publishing now). */
+    EMBARGO_ENDED(null),
     /** To the PSIRT team: a participant answered, wrote or uploaded on the portal. */
     PARTICIPANT_REPLY(Topic.PARTICIPANT_REPLIES),
     /** To the PSIRT team: a report arrived. */

@@ -127,6 +127,12 @@ class EmbargoIntegrationTest {
         assertThat(cases.timeline(analyst, c.id(), PageQuery.of(null, 0, 50)).items())
                 .extracting(TimelineEntry::kind)
                 .contains("embargo.ended");
+        // Everyone is told: the PSIRT team by mail (participants in their thread, see SharingIntegrationTest).
+        assertThat(jdbc.sql("select count(*) from mail_outbox where kind = 'EMBARGO_ENDED' and subject = :s")
+                        .param("s", "Embargo ended on " + c.reference())
+                        .query(Long.class)
+                        .single())
+                .isPositive();
 
         // A proposal not yet accepted is dropped instead.
         CaseDetail other = cases.openFromReport(

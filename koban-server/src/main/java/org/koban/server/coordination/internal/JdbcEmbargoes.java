@@ -52,6 +52,7 @@ class JdbcEmbargoes implements Embargoes {
     private final CaseTimeline timeline;
     private final Clock clock;
     private final ParticipantThreads threads;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     JdbcEmbargoes(
             JdbcClient jdbc,
@@ -60,7 +61,9 @@ class JdbcEmbargoes implements Embargoes {
             Cases cases,
             CaseTimeline timeline,
             Clock clock,
-            ParticipantThreads threads) {
+            ParticipantThreads threads,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.threads = threads;
         this.jdbc = jdbc;
         this.permissions = permissions;
@@ -241,6 +244,7 @@ class JdbcEmbargoes implements Embargoes {
                 .param("id", caseId)
                 .update();
         record(actor, caseId, "embargo.ended", before, "Embargo ended. " + reason);
+        events.publishEvent(new org.koban.server.coordination.EmbargoEnded(caseId, timeline.reference(caseId), reason));
     }
 
     private void record(@Nullable Actor actor, UUID caseId, String action, EmbargoView before, String text) {

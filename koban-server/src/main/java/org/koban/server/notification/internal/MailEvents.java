@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.koban.server.access.Role;
 import org.koban.server.cases.RemediationTaskAssigned;
+import org.koban.server.coordination.EmbargoEnded;
 import org.koban.server.coordination.ParticipantNotice;
 import org.koban.server.coordination.ParticipantReminderDue;
 import org.koban.server.coordination.ParticipantWrote;
@@ -131,6 +132,17 @@ class MailEvents {
                                             + " out its content; please ask your contact at our PSIRT.\n")
                             : new Letter(letter.subject(), letter.text()));
         }
+    }
+
+    /** The whole team hears of it: an early end can mean the advisory must go out now. */
+    @EventListener
+    void on(EmbargoEnded ended) {
+        Letter letter = new Letter(
+                "Embargo ended on " + ended.caseReference(),
+                "The embargo on case " + ended.caseReference() + " has ended. " + ended.reason()
+                        + "\n\nParticipants were told on the portal. Open the case in Koban:\n" + publicUrl + "/cases/"
+                        + ended.caseId() + "/coordination\n");
+        send(MailKind.EMBARGO_ENDED, team(), letter);
     }
 
     @EventListener
