@@ -67,15 +67,21 @@ class AccountPages {
 
     @PostMapping("/account/time-zone")
     String changeTimeZone(
-            Actor actor, @RequestParam(defaultValue = "") String timeZone, Model model, RedirectAttributes redirect) {
-        try {
-            users.setOwnTimeZone(actor, timeZone);
-            redirect.addFlashAttribute("notice", "Dates and times are now shown in your time zone.");
-            return "redirect:/account";
-        } catch (InvalidInputException e) {
-            model.addAttribute("zoneProblems", e.problems());
-            return account(actor, model);
-        }
+            Actor actor,
+            @RequestParam(defaultValue = "") String timeZone,
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return org.koban.server.shared.FormSubmission.run(
+                () -> users.setOwnTimeZone(actor, timeZone),
+                "Dates and times are now shown in your time zone.",
+                "/account",
+                redirect,
+                response,
+                problems -> {
+                    model.addAttribute("zoneProblems", problems);
+                    return account(actor, model);
+                });
     }
 
     @PostMapping("/account/tokens")
