@@ -89,6 +89,7 @@ class JdbcCases implements Cases, org.koban.server.cases.CaseTimeline {
     private final SlaPolicies sla;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<org.koban.server.cases.ManagedCves> managedCves;
     private final String prefix;
 
     JdbcCases(
@@ -103,7 +104,9 @@ class JdbcCases implements Cases, org.koban.server.cases.CaseTimeline {
             SlaPolicies sla,
             ApplicationEventPublisher events,
             Clock clock,
-            @Value("${koban.cases.reference-prefix:KOBAN-C}") String prefix) {
+            @Value("${koban.cases.reference-prefix:KOBAN-C}") String prefix,
+            org.springframework.beans.factory.ObjectProvider<org.koban.server.cases.ManagedCves> managedCves) {
+        this.managedCves = managedCves;
         this.jdbc = jdbc;
         this.permissions = permissions;
         this.audit = audit;
@@ -698,6 +701,16 @@ class JdbcCases implements Cases, org.koban.server.cases.CaseTimeline {
         CaseRow row = lock(caseId);
         VulnerabilityView before = vulnerabilityById(caseId, vulnerabilityId);
         CheckedVulnerability c = check(command, vulnerabilityId);
+        // An id reserved through CVE Services changes only through the CVE page, so the two never disagree.
+        var managed = managedCves.stream()
+                .flatMap(m -> m.of(vulnerabilityId).stream())
+                .findFirst();
+        if (managed.isPresent() && !managed.get().equals(c.cve)) {
+            throw InvalidInputException.of(
+                    "cve",
+                    managed.get() + " was reserved for this vulnerability through CVE Services; it changes only on the"
+                            + " case's CVE page");
+        }
         jdbc.sql("""
                         update vulnerability set title = :title, description = :description, cwe_id = :cweId,
                             cwe_name = :cweName, cvss3_vector = :v3, cvss3_score = :s3, cvss3_severity = :sev3,

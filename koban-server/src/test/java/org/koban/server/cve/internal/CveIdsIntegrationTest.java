@@ -453,6 +453,27 @@ class CveIdsIntegrationTest extends CveServicesIntegrationTestBase {
                 .toList();
     }
 
+    @Test
+    void anIdReservedThroughCveServicesIsNotEditedByHandOnTheVulnerability() {
+        Scenario s = scenario(analyst, 1);
+        UUID vulnerability = s.vulnerabilities().get(0);
+        CveIdView assigned = cveIds.reserveAndAssign(analyst, s.caseId(), vulnerability);
+        VulnerabilityView v = vulnerability(s, vulnerability);
+        java.util.function.Function<String, org.koban.server.cases.VulnerabilityCommand> with =
+                cve -> new org.koban.server.cases.VulnerabilityCommand(
+                        v.title() + " (edited)", v.description(), v.cweId(), v.cvss3Vector(), v.cvss4Vector(), cve);
+        assertThatThrownBy(() ->
+                        cases.updateVulnerability(analyst, s.caseId(), vulnerability, with.apply("CVE-2026-999999")))
+                .isInstanceOf(org.koban.server.shared.InvalidInputException.class)
+                .hasMessageContaining("CVE page");
+        assertThatThrownBy(() -> cases.updateVulnerability(analyst, s.caseId(), vulnerability, with.apply(null)))
+                .isInstanceOf(org.koban.server.shared.InvalidInputException.class);
+        // The rest of the vulnerability is edited as before.
+        cases.updateVulnerability(analyst, s.caseId(), vulnerability, with.apply(assigned.cveId()));
+        assertThat(vulnerability(s, vulnerability).title()).endsWith("(edited)");
+        assertThat(cve(s, vulnerability)).isEqualTo(assigned.cveId());
+    }
+
     private VulnerabilityView vulnerability(Scenario s, UUID id) {
         return cases.get(admin, s.caseId(), PageQuery.of(null, 0, 1)).vulnerabilities().stream()
                 .filter(v -> v.id().equals(id))
