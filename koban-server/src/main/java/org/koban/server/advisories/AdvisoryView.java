@@ -46,6 +46,6 @@ public record AdvisoryView(
 
     /** The CSAF file name that section 5.1 requires: the tracking id, lower case, other characters as {@code _}. */
     public String csafFileName() {
-        return trackingId.toLowerCase(java.util.Locale.ROOT).replaceAll("[^+\\-a-z0-9]+", "_") + ".json";
+        return PublishedAdvisory.fileName(trackingId);
     }
 }

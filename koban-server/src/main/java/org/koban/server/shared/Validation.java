@@ -48,6 +48,12 @@ public final class Validation {
         return value;
     }
 
+    /** An optional text, checked as {@link #optional}; returns it stripped, or null when it is blank. */
+    public @Nullable String optionalText(String field, @Nullable String value, int maxLength) {
+        String checked = optional(field, value, maxLength);
+        return checked == null || checked.isBlank() ? null : checked.strip();
+    }
+
     /** A short identifier: letters, digits, dot, dash, underscore; starts with a letter or digit. */
     public @Nullable String code(String field, @Nullable String value) {
         if (value == null || value.isBlank()) {

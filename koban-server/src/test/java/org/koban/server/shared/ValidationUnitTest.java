@@ -29,6 +29,20 @@ class ValidationUnitTest {
     }
 
     @Test
+    void optionalTextIsStrippedAndBlankIsAbsentButStillChecked() {
+        Validation v = new Validation();
+        assertThat(v.optionalText("a", "  text  ", 10)).isEqualTo("text");
+        assertThat(v.optionalText("b", "   ", 10)).isNull();
+        assertThat(v.optionalText("c", null, 10)).isNull();
+        assertThat(v.hasProblems()).isFalse();
+        v.optionalText("d", "x".repeat(11), 10);
+        v.optionalText("e", "bell\u0007", 10);
+        assertThat(v.problems())
+                .extracting(InvalidInputException.Problem::field)
+                .containsExactly("d", "e");
+    }
+
+    @Test
     void dateTimesAreTheFormsLocalDateTime() {
         assertThat(Validation.localDateTime("at", "2026-12-24T09:00")).isEqualTo(LocalDateTime.of(2026, 12, 24, 9, 0));
         assertThat(Validation.localDateTime("at", null)).isNull();

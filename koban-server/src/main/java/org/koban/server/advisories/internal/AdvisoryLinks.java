@@ -3,7 +3,6 @@ package org.koban.server.advisories.internal;
 import java.util.Optional;
 import java.util.UUID;
 import org.koban.server.cve.PublicAdvisories;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -14,9 +13,9 @@ class AdvisoryLinks implements PublicAdvisories {
     private final JdbcClient jdbc;
     private final String publicUrl;
 
-    AdvisoryLinks(JdbcClient jdbc, @Value("${koban.public-url}") String publicUrl) {
+    AdvisoryLinks(JdbcClient jdbc, org.koban.server.shared.PublicUrl publicUrl) {
         this.jdbc = jdbc;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.publicUrl = publicUrl.base();
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.koban.csaf.CsafBuilder;
 import org.koban.csaf.CsafJson;
 import org.koban.csaf.model.ProductIdentificationHelper;
 import org.koban.server.access.Actor;
+import org.koban.server.advisories.PublishedAdvisory;
 import org.koban.server.cases.CaseDetail;
 import org.koban.server.cases.VersionStatus;
 import org.koban.server.cases.VersionStatusView;
@@ -25,8 +26,10 @@ import org.koban.server.catalog.ProductView;
 import org.koban.server.coordination.Recognition;
 import org.koban.server.intake.ReportDetail;
 import org.koban.server.scoring.Severity;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Renders an advisory as a CSAF 2.0 {@code csaf_security_advisory}: the analyst's text from the advisory, and
@@ -37,6 +40,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CsafRendering {
+
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 
     /** What the rendering needs of an advisory; dates and numbers are Koban's, never typed by hand. */
     record Input(
@@ -59,10 +65,10 @@ class CsafRendering {
     private final AdvisoryProperties properties;
     private final String publicUrl;
 
-    CsafRendering(Catalog catalog, AdvisoryProperties properties, @Value("${koban.public-url}") String publicUrl) {
+    CsafRendering(Catalog catalog, AdvisoryProperties properties, org.koban.server.shared.PublicUrl publicUrl) {
         this.catalog = catalog;
         this.properties = properties;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.publicUrl = publicUrl.base();
     }
 
     /** The document of the next revision, as it reads when released at {@code release}. */
@@ -85,7 +91,13 @@ class CsafRendering {
             b.revision(String.valueOf(r.number()), iso(r.date()), r.summary());
         b.revision(String.valueOf(number), at, revisionSummary);
         b.note("summary", "Summary", advisory.summary());
-        b.reference("self", selfUrl(advisory), "This advisory as CSAF");
+        b.reference(
+                "self",
+                selfUrl(
+                        advisory.tlp(),
+                        advisory.initialReleaseDate() == null ? release : advisory.initialReleaseDate(),
+                        advisory.trackingId()),
+                "This advisory as CSAF");
         for (String url : advisory.references()) b.reference("external", url, "Reference");
         for (Recognition r : recognitions) {
             if (r.url() != null) {
@@ -105,14 +117,36 @@ class CsafRendering {
         return CsafJson.write(b.build());
     }
 
-    private String selfUrl(Input advisory) {
-        String year =
-                String.valueOf((advisory.initialReleaseDate() == null ? Instant.now() : advisory.initialReleaseDate())
-                        .atZone(java.time.ZoneOffset.UTC)
-                        .getYear());
-        String name = advisory.trackingId().toLowerCase(java.util.Locale.ROOT).replaceAll("[^+\\-a-z0-9]+", "_");
-        return publicUrl + "/.well-known/csaf/" + advisory.tlp().toLowerCase(java.util.Locale.ROOT) + "/" + year + "/"
-                + name + ".json";
+    /** Where the provider directory serves the document (its year is that of the initial release). */
+    private String selfUrl(String tlp, Instant initialRelease, String trackingId) {
+        return publicUrl + "/.well-known/csaf/" + PublishedAdvisory.path(tlp, initialRelease, trackingId);
+    }
+
+    /**
+     * An approved document as published at {@code when}: that moment in every date Koban keeps, and for a first
+     * publication the self reference in that year's folder (approval and publication may fall in different years).
+     */
+    String datedAt(String csaf, Instant when, boolean first) {
+        String at = iso(when);
+        ObjectNode root = (ObjectNode) JSON.readTree(csaf);
+        ObjectNode document = (ObjectNode) root.get("document");
+        ObjectNode tracking = (ObjectNode) document.get("tracking");
+        tracking.put("current_release_date", at);
+        if (first) {
+            tracking.put("initial_release_date", at);
+            String self = selfUrl(
+                    document.at("/distribution/tlp/label").asString(),
+                    when,
+                    tracking.get("id").asString());
+            for (JsonNode reference : document.path("references")) {
+                if ("self".equals(reference.path("category").asString())) ((ObjectNode) reference).put("url", self);
+            }
+        }
+        JsonNode generator = tracking.get("generator");
+        if (generator instanceof ObjectNode g) g.put("date", at);
+        ArrayNode history = (ArrayNode) tracking.get("revision_history");
+        ((ObjectNode) history.get(history.size() - 1)).put("date", at);
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
     }
 
     private static void acknowledgments(CsafBuilder b, CaseDetail c, List<Recognition> recognitions) {

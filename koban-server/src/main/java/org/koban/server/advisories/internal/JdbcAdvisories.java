@@ -42,15 +42,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 @Service
 class JdbcAdvisories implements Advisories {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int TITLE = 500;
     private static final int TEXT = 20_000;
     private static final int MAX_REFERENCES = 50;
@@ -175,11 +170,11 @@ class JdbcAdvisories implements Advisories {
         Validation v = new Validation();
         String title = v.required("title", command.title(), TITLE);
         String summary = v.required("summary", command.summary(), TEXT);
-        String impact = clean(v.optional("impact", command.impact(), TEXT));
-        String fix = clean(v.optional("fix", command.fix(), TEXT));
+        String impact = v.optionalText("impact", command.impact(), TEXT);
+        String fix = v.optionalText("fix", command.fix(), TEXT);
         String fixUrl = v.webUrl("fixUrl", command.fixUrl());
-        String workaround = clean(v.optional("workaround", command.workaround(), TEXT));
-        String mitigation = clean(v.optional("mitigation", command.mitigation(), TEXT));
+        String workaround = v.optionalText("workaround", command.workaround(), TEXT);
+        String mitigation = v.optionalText("mitigation", command.mitigation(), TEXT);
         List<String> references = new ArrayList<>();
         List<String> given = command.references() == null ? List.of() : command.references();
         if (given.stream().filter(r -> r != null && !r.isBlank()).count() > MAX_REFERENCES) {
@@ -315,7 +310,7 @@ class JdbcAdvisories implements Advisories {
                 .single();
         Instant now = clock.instant();
         int number = advisory.version() + 1;
-        String csaf = datedAt(approved, now, advisory.initialReleaseDate() == null);
+        String csaf = rendering.datedAt(approved, now, advisory.initialReleaseDate() == null);
         // The document was checked at approval; only its dates changed, and it is checked again before it goes out.
         AdvisoryPreview checked = check(csaf);
         if (!checked.valid()) {
@@ -539,30 +534,12 @@ class JdbcAdvisories implements Advisories {
         return new AdvisoryPreview(csaf, result.valid(), problems);
     }
 
-    /** The approved document with the moment of its publication in every date Koban keeps. */
-    private static String datedAt(String csaf, Instant when, boolean first) {
-        String at = CsafRendering.iso(when);
-        ObjectNode root = (ObjectNode) JSON.readTree(csaf);
-        ObjectNode tracking = (ObjectNode) root.get("document").get("tracking");
-        tracking.put("current_release_date", at);
-        if (first) tracking.put("initial_release_date", at);
-        JsonNode generator = tracking.get("generator");
-        if (generator instanceof ObjectNode g) g.put("date", at);
-        ArrayNode history = (ArrayNode) tracking.get("revision_history");
-        ((ObjectNode) history.get(history.size() - 1)).put("date", at);
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-    }
-
     private boolean canRead(Actor actor) {
         return permissions.can(actor, Action.ADVISORY_EDIT) || permissions.can(actor, Action.ADVISORY_APPROVE);
     }
 
     private void checkReader(Actor actor) {
         if (!canRead(actor)) throw new AccessDeniedException(actor.name() + " may not read advisories");
-    }
-
-    private static @Nullable String clean(@Nullable String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private List<UUID> editorIds(UUID advisoryId) {

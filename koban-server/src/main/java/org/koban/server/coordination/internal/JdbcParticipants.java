@@ -45,6 +45,7 @@ class JdbcParticipants implements Participants {
     private final CaseTimeline timeline;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final ParticipantThreads threads;
 
     JdbcParticipants(
             JdbcClient jdbc,
@@ -53,7 +54,9 @@ class JdbcParticipants implements Participants {
             Cases cases,
             CaseTimeline timeline,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ParticipantThreads threads) {
+        this.threads = threads;
         this.events = events;
         this.jdbc = jdbc;
         this.permissions = permissions;
@@ -90,7 +93,7 @@ class JdbcParticipants implements Participants {
         CaseDetail c = cases.get(actor, caseId, PageQuery.of(null, 0, 1));
         Validation v = new Validation();
         if (role == null) v.reject("role", "is required: " + Arrays.toString(ParticipantRole.values()));
-        String reference = clean(v.optional("theirReference", theirReference, REFERENCE));
+        String reference = v.optionalText("theirReference", theirReference, REFERENCE);
         contactDate(v, firstContactedAt);
         String partyName = jdbc.sql("select name from party where id = :id")
                 .param("id", partyId)
@@ -152,7 +155,7 @@ class JdbcParticipants implements Participants {
         CaseDetail c = cases.get(actor, caseId, PageQuery.of(null, 0, 1));
         ParticipantView before = load(c, participantId);
         Validation v = new Validation();
-        String reference = clean(v.optional("theirReference", theirReference, REFERENCE));
+        String reference = v.optionalText("theirReference", theirReference, REFERENCE);
         contactDate(v, firstContactedAt);
         v.throwIfInvalid();
         jdbc.sql("""
@@ -236,7 +239,7 @@ class JdbcParticipants implements Participants {
                 .orElseThrow(() -> new NotFoundException("Vulnerability", vulnerabilityId));
         Validation v = new Validation();
         if (status == null) v.reject("status", "is required");
-        String text = clean(v.optional("statement", statement, STATEMENT));
+        String text = v.optionalText("statement", statement, STATEMENT);
         if (status == ParticipantStatus.NOT_AFFECTED && text == null) {
             v.reject("statement", "say why they are not affected");
         }
@@ -349,12 +352,8 @@ class JdbcParticipants implements Participants {
             if (unanswered == 0) continue;
             UUID participantId = (UUID) row[0];
             UUID caseId = (UUID) row[1];
-            List<String> emails = jdbc.sql(
-                            "select email from party_contact p join case_participant c on c.party_id = p.party_id"
-                                    + " where c.id = :id and p.email is not null order by p.position")
-                    .param("id", participantId)
-                    .query(String.class)
-                    .list();
+            // The party's portal accounts and the directory's contacts, as for every notice to the party.
+            List<String> emails = threads.party(participantId).emails();
             jdbc.sql("update case_participant set last_reminded_at = :now where id = :id")
                     .param("now", Timestamp.from(now))
                     .param("id", participantId)
@@ -382,10 +381,6 @@ class JdbcParticipants implements Participants {
     private void contactDate(Validation v, @Nullable Instant at) {
         if (at != null && at.isAfter(clock.instant().plusSeconds(300)))
             v.reject("firstContactedAt", "must not be in the future");
-    }
-
-    private static @Nullable String clean(@Nullable String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     ParticipantView load(CaseDetail c, UUID participantId) {

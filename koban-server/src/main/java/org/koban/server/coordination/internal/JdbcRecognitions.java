@@ -62,7 +62,7 @@ class JdbcRecognitions implements Recognitions {
         permissions.check(actor, Action.CASE_MANAGE);
         cases.get(actor, caseId, PageQuery.of(null, 0, 1));
         Validation v = new Validation();
-        String id = clean(v.optional("theirId", theirId, 100));
+        String id = v.optionalText("theirId", theirId, 100);
         String link = v.webUrl("url", url);
         if (id == null && link == null) v.reject("theirId", "give their id or the URL of their published note");
         LocalDate today = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
@@ -143,9 +143,5 @@ class JdbcRecognitions implements Recognitions {
                         rs.getObject("confirmed_on", LocalDate.class),
                         rs.getTimestamp("recorded_at").toInstant()))
                 .list();
-    }
-
-    private static @Nullable String clean(@Nullable String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -13,7 +13,6 @@ import org.koban.server.coordination.ParticipantNotice;
 import org.koban.server.coordination.ThreadEntry;
 import org.koban.server.identity.MailRecipient;
 import org.koban.server.identity.Users;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -37,12 +36,12 @@ class ParticipantThreads {
             Clock clock,
             Users users,
             ApplicationEventPublisher events,
-            @Value("${koban.public-url}") String publicUrl) {
+            org.koban.server.shared.PublicUrl publicUrl) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.users = users;
         this.events = events;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.publicUrl = publicUrl.base();
     }
 
     UUID append(

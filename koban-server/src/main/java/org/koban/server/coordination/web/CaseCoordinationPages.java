@@ -2,7 +2,6 @@ package org.koban.server.coordination.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -80,7 +79,6 @@ class CaseCoordinationPages {
         model.addAttribute("canManage", permissions.can(actor, Action.CASE_MANAGE));
         model.addAttribute("problems", problems);
         model.addAttribute("zones", List.of("UTC", "Asia/Tokyo", "Asia/Taipei", "Europe/Berlin", "America/New_York"));
-        model.addAttribute("utc", ZoneId.of("UTC"));
         return "coordination/case";
     }
 

@@ -12,18 +12,13 @@ import org.koban.server.access.Actor;
 import org.koban.server.access.Permissions;
 import org.koban.server.cases.CaseDetail;
 import org.koban.server.cases.Cases;
-import org.koban.server.coordination.FileContent;
 import org.koban.server.coordination.Participants;
 import org.koban.server.coordination.ShareCommand;
 import org.koban.server.coordination.SharedTimelineExport;
 import org.koban.server.coordination.Sharing;
-import org.koban.server.intake.Downloads;
 import org.koban.server.shared.FormSubmission;
 import org.koban.server.shared.InvalidInputException;
 import org.koban.server.shared.PageQuery;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -133,28 +128,14 @@ class ParticipantSharingPages {
             @PathVariable UUID fileId,
             HttpServletResponse response)
             throws IOException {
-        try (FileContent file = sharing.openFile(actor, caseId, participantId, fileId)) {
-            Downloads.send(file.fileName(), file.size(), file.sha256(), file.stream(), response);
-        }
+        SharedResponses.send(sharing.openFile(actor, caseId, participantId, fileId), response);
     }
 
     @GetMapping("/cases/{caseId}/participants/{participantId}/export.json")
     ResponseEntity<SharedTimelineExport> export(
             Actor actor, @PathVariable UUID caseId, @PathVariable UUID participantId) {
         SharedTimelineExport export = sharing.export(actor, caseId, participantId);
-        return exportResponse(export);
-    }
-
-    static ResponseEntity<SharedTimelineExport> exportResponse(SharedTimelineExport export) {
-        String name = (export.caseReference() + "-" + export.party() + "-shared-timeline.json")
-                .replaceAll("[^A-Za-z0-9._-]", "_");
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_JSON)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(name).build().toString())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(export);
+        return SharedResponses.export(export);
     }
 
     private String page(

@@ -7,12 +7,10 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.koban.server.access.Actor;
-import org.koban.server.coordination.FileContent;
 import org.koban.server.coordination.Portal;
 import org.koban.server.coordination.SharedCase;
 import org.koban.server.coordination.SharedCaseSummary;
 import org.koban.server.coordination.SharedTimelineExport;
-import org.koban.server.intake.Downloads;
 import org.koban.server.shared.InvalidInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -102,13 +100,11 @@ class PortalApi {
     void download(
             Actor actor, @PathVariable UUID participantId, @PathVariable UUID fileId, HttpServletResponse response)
             throws IOException {
-        try (FileContent file = portal.openFile(actor, participantId, fileId)) {
-            Downloads.send(file.fileName(), file.size(), file.sha256(), file.stream(), response);
-        }
+        SharedResponses.send(portal.openFile(actor, participantId, fileId), response);
     }
 
     @GetMapping("/{participantId}/export")
     ResponseEntity<SharedTimelineExport> export(Actor actor, @PathVariable UUID participantId) {
-        return ParticipantSharingPages.exportResponse(portal.export(actor, participantId));
+        return SharedResponses.export(portal.export(actor, participantId));
     }
 }

@@ -8,13 +8,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.koban.server.access.Actor;
-import org.koban.server.coordination.FileContent;
 import org.koban.server.coordination.Invitations;
 import org.koban.server.coordination.ParticipantStatus;
 import org.koban.server.coordination.Portal;
 import org.koban.server.coordination.SharedCase;
 import org.koban.server.coordination.SharedTimelineExport;
-import org.koban.server.intake.Downloads;
 import org.koban.server.shared.FormSubmission;
 import org.koban.server.shared.InvalidInputException;
 import org.koban.server.shared.NotFoundException;
@@ -31,9 +29,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The participant portal's pages, and accepting an invitation to it. */
 @Controller
 class PortalPages {
-
-    private static final List<String> ZONES =
-            java.time.ZoneId.getAvailableZoneIds().stream().sorted().toList();
 
     private final Portal portal;
     private final Invitations invitations;
@@ -155,14 +150,12 @@ class PortalPages {
     void download(
             Actor actor, @PathVariable UUID participantId, @PathVariable UUID fileId, HttpServletResponse response)
             throws IOException {
-        try (FileContent file = portal.openFile(actor, participantId, fileId)) {
-            Downloads.send(file.fileName(), file.size(), file.sha256(), file.stream(), response);
-        }
+        SharedResponses.send(portal.openFile(actor, participantId, fileId), response);
     }
 
     @GetMapping("/portal/cases/{participantId}/export.json")
     ResponseEntity<SharedTimelineExport> export(Actor actor, @PathVariable UUID participantId) {
-        return ParticipantSharingPages.exportResponse(portal.export(actor, participantId));
+        return SharedResponses.export(portal.export(actor, participantId));
     }
 
     @GetMapping("/invitations/{secret}")
@@ -170,7 +163,6 @@ class PortalPages {
         model.addAttribute(
                 "invitation", invitations.find(secret).orElseThrow(() -> new NotFoundException("Invitation", "link")));
         model.addAttribute("secret", secret);
-        model.addAttribute("zones", ZONES);
         model.addAttribute("problems", List.of());
         return "coordination/invitation";
     }

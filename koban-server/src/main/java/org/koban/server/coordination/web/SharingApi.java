@@ -7,14 +7,12 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.koban.server.access.Actor;
-import org.koban.server.coordination.FileContent;
 import org.koban.server.coordination.ParticipantFile;
 import org.koban.server.coordination.ShareCommand;
 import org.koban.server.coordination.SharedTimelineExport;
 import org.koban.server.coordination.Sharing;
 import org.koban.server.coordination.SharingView;
 import org.koban.server.coordination.ThreadEntry;
-import org.koban.server.intake.Downloads;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -92,16 +90,14 @@ class SharingApi {
             @PathVariable UUID fileId,
             HttpServletResponse response)
             throws IOException {
-        try (FileContent file = sharing.openFile(actor, caseId, participantId, fileId)) {
-            Downloads.send(file.fileName(), file.size(), file.sha256(), file.stream(), response);
-        }
+        SharedResponses.send(sharing.openFile(actor, caseId, participantId, fileId), response);
     }
 
     /** The shared timeline as the participant sees it, for their records or another tool. */
     @GetMapping("/export")
     ResponseEntity<SharedTimelineExport> export(
             Actor actor, @PathVariable UUID caseId, @PathVariable UUID participantId) {
-        return ParticipantSharingPages.exportResponse(sharing.export(actor, caseId, participantId));
+        return SharedResponses.export(sharing.export(actor, caseId, participantId));
     }
 
     @PostMapping("/invitations")

@@ -6,7 +6,6 @@ import org.koban.server.audit.AuditLog;
 import org.koban.server.cases.CaseTimeline;
 import org.koban.server.cases.Cases;
 import org.koban.server.cve.CveIds;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +33,7 @@ class CveConfiguration {
             CveServicesClient client,
             CveServicesProperties properties,
             org.springframework.beans.factory.ObjectProvider<org.koban.server.cve.PublicAdvisories> publicAdvisories,
-            @Value("${koban.public-url:http://localhost:8080}") String publicUrl) {
+            org.koban.server.shared.PublicUrl publicUrl) {
         return new JdbcCveIds(
                 jdbc,
                 new TransactionTemplate(transactionManager),
@@ -47,6 +46,6 @@ class CveConfiguration {
                 properties,
                 new CveSchemas(),
                 publicAdvisories,
-                publicUrl);
+                publicUrl.base());
     }
 }

@@ -106,7 +106,7 @@ class JdbcCveIds implements CveIds {
                 properties.vendorName(),
                 properties.providerOrgId(),
                 properties.configured() ? properties.orgShortName() : null);
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.publicUrl = publicUrl;
     }
 
     @Override

@@ -83,11 +83,11 @@ public class PublicPages {
     PublicPages(
             Advisories advisories,
             ITemplateEngine templates,
-            @Value("${koban.public-url}") String publicUrl,
+            org.koban.server.shared.PublicUrl publicUrl,
             @Value("${koban.advisories.publisher-name:Example Manufacturer}") String publisher) {
         this.advisories = advisories;
         this.templates = templates;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.publicUrl = publicUrl.base();
         this.publisher = publisher;
     }
 
@@ -232,8 +232,7 @@ public class PublicPages {
                 DAY.format(a.initialReleaseDate()),
                 DAY.format(a.currentReleaseDate()),
                 a.currentReleaseDate(),
-                publicUrl + "/.well-known/csaf/" + a.tlp().toLowerCase(Locale.ROOT) + "/" + a.year() + "/"
-                        + a.fileName(),
+                publicUrl + "/.well-known/csaf/" + a.path(),
                 document);
     }
 }

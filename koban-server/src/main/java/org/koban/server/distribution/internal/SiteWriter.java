@@ -77,7 +77,7 @@ class SiteWriter implements PublicSite {
             Clock clock,
             DistributionProperties properties,
             @Value("${koban.data-dir}") String dataDir,
-            @Value("${koban.public-url}") String publicUrl,
+            org.koban.server.shared.PublicUrl publicUrl,
             @Value("${koban.advisories.publisher-name:Example Manufacturer}") String publisherName,
             @Value("${koban.advisories.publisher-namespace:}") String publisherNamespace) {
         this.advisories = advisories;
@@ -87,7 +87,7 @@ class SiteWriter implements PublicSite {
         this.root = properties.siteDir() == null || properties.siteDir().isBlank()
                 ? Path.of(dataDir).toAbsolutePath().normalize().resolve("site")
                 : Path.of(properties.siteDir()).toAbsolutePath().normalize();
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.publicUrl = publicUrl.base();
         this.publisherName = publisherName;
         this.publisherNamespace = publisherNamespace.isBlank() ? this.publicUrl : publisherNamespace.strip();
     }
@@ -123,7 +123,7 @@ class SiteWriter implements PublicSite {
                             .equals(key.fingerprint());
             // 1. The documents, each with its hashes and signature; those already in place stay untouched.
             for (PublishedAdvisory advisory : published) {
-                String relative = tlp(advisory) + "/" + advisory.year() + "/" + advisory.fileName();
+                String relative = advisory.path();
                 Path file = csaf.resolve(relative);
                 byte[] content = advisory.csaf().getBytes(StandardCharsets.UTF_8);
                 String sha512 = hex("SHA-512", content);

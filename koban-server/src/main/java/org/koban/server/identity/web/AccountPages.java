@@ -22,9 +22,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AccountPages {
 
-    private static final java.util.List<String> ZONES =
-            java.time.ZoneId.getAvailableZoneIds().stream().sorted().toList();
-
     private final Users users;
     private final ApiTokens tokens;
     private final Clock clock;
@@ -40,7 +37,6 @@ class AccountPages {
         model.addAttribute("me", users.get(actor, actor.id()));
         model.addAttribute("tokens", tokens.listOwn(actor));
         model.addAttribute("now", clock.instant());
-        model.addAttribute("zones", ZONES);
         return "identity/account";
     }
 

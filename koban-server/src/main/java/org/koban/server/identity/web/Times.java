@@ -22,6 +22,8 @@ public class Times {
 
     private static final String ZONE_ATTRIBUTE = Times.class.getName() + ".zone";
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final java.util.List<String> ZONES =
+            ZoneId.getAvailableZoneIds().stream().sorted().toList();
 
     private final CurrentActor currentActor;
     private final Users users;
@@ -71,6 +73,11 @@ public class Times {
 
     public String utc(@Nullable ZonedDateTime time) {
         return time == null ? "" : utc(time.toInstant());
+    }
+
+    /** Every IANA time zone a person may choose, sorted: for the pickers on the account and invitation pages. */
+    public java.util.List<String> zones() {
+        return ZONES;
     }
 
     /** Whether the reader reads in UTC, so a second UTC rendering would only repeat the first. */

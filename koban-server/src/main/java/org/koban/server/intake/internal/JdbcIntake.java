@@ -38,7 +38,6 @@ import org.koban.server.shared.PageQuery;
 import org.koban.server.shared.Secrets;
 import org.koban.server.shared.Validation;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -82,7 +81,7 @@ class JdbcIntake implements Intake {
             EncryptedFiles store,
             IntakeProperties properties,
             Clock clock,
-            @Value("${koban.public-url}") String publicUrl,
+            org.koban.server.shared.PublicUrl publicUrl,
             ApplicationEventPublisher events,
             JdbcTriage triage,
             ObjectProvider<CaseProgress> caseProgress) {
@@ -95,29 +94,29 @@ class JdbcIntake implements Intake {
         this.store = store;
         this.properties = properties;
         this.clock = clock;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.publicUrl = publicUrl.base();
     }
 
     @Override
     @Transactional
     public SubmittedReport submit(ReportSubmission s, List<AttachmentUpload> attachments) {
         Validation v = new Validation();
-        String productText = clean(v.optional("product", s.product(), SHORT));
+        String productText = v.optionalText("product", s.product(), SHORT);
         ProductView product = resolveProduct(v, productText);
         UUID productId = product == null ? null : product.id();
         // Keep the catalogue's name beside the id: what the reporter picked stays readable and searchable.
         if (product != null) productText = product.name();
-        String version = clean(v.optional("version", s.version(), VERSION));
+        String version = v.optionalText("version", s.version(), VERSION);
         String description = v.required("description", s.description(), LONG);
-        String impact = clean(v.optional("impact", s.impact(), MEDIUM));
-        String steps = clean(v.optional("stepsToReproduce", s.stepsToReproduce(), LONG));
+        String impact = v.optionalText("impact", s.impact(), MEDIUM);
+        String steps = v.optionalText("stepsToReproduce", s.stepsToReproduce(), LONG);
         List<String> references = references(v, s.references());
-        String plans = clean(v.optional("disclosurePlans", s.disclosurePlans(), MEDIUM));
-        String name = clean(v.optional("reporterName", s.reporterName(), SHORT));
-        String organisation = clean(v.optional("reporterOrganisation", s.reporterOrganisation(), SHORT));
+        String plans = v.optionalText("disclosurePlans", s.disclosurePlans(), MEDIUM);
+        String name = v.optionalText("reporterName", s.reporterName(), SHORT);
+        String organisation = v.optionalText("reporterOrganisation", s.reporterOrganisation(), SHORT);
         String email = v.email("reporterEmail", s.reporterEmail());
         String pgpKey = v.pgpPublicKey("reporterPgpKey", s.reporterPgpKey());
-        String creditAs = clean(v.optional("creditAs", s.creditAs(), SHORT));
+        String creditAs = v.optionalText("creditAs", s.creditAs(), SHORT);
         if (attachments.size() > properties.attachmentLimit()) {
             v.reject("attachments", "at most " + properties.attachmentLimit() + " files per report");
         }
@@ -388,11 +387,6 @@ class JdbcIntake implements Intake {
             result.add(v.webUrl(field, reference));
         }
         return result;
-    }
-
-    /** Blank optional text is stored as absent. */
-    private static @Nullable String clean(@Nullable String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /**

@@ -21,7 +21,6 @@ import org.koban.server.notification.MailKind;
 import org.koban.server.notification.Topic;
 import org.koban.server.notification.internal.JdbcMailOutbox.Letter;
 import org.koban.server.sla.SlaAlert;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -45,12 +44,11 @@ class MailEvents {
     private final OptOutRecords optOuts;
     private final String publicUrl;
 
-    MailEvents(
-            JdbcMailOutbox outbox, Users users, OptOutRecords optOuts, @Value("${koban.public-url}") String publicUrl) {
+    MailEvents(JdbcMailOutbox outbox, Users users, OptOutRecords optOuts, org.koban.server.shared.PublicUrl publicUrl) {
         this.outbox = outbox;
         this.users = users;
         this.optOuts = optOuts;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.publicUrl = publicUrl.base();
     }
 
     @EventListener
