@@ -127,6 +127,118 @@ final class CompiledSchema {
             }
         }
 
+        /**
+         * Whether {@link #validate} would report nothing at all (no error, no unknown property), decided without
+         * building paths or messages and stopping at the first problem. Records the named schemas passed, as
+         * {@link Sink#clean} would.
+         */
+        boolean passes(JsonValue value, Map<JsonValue, Set<String>> named) {
+            if (!passesBody(value, named)) {
+                return false;
+            }
+            if (name != null) {
+                named.computeIfAbsent(value, v -> new HashSet<>(2)).add(name);
+            }
+            return true;
+        }
+
+        private boolean passesBody(JsonValue value, Map<JsonValue, Set<String>> named) {
+            if (ref != null && !ref.passes(value, named)) {
+                return false;
+            }
+            if (types != 0 && !hasType(value)) {
+                return false;
+            }
+            switch (value.kind) {
+                case JsonValue.OBJECT -> {
+                    if (!objectPasses(value, named)) {
+                        return false;
+                    }
+                }
+                case JsonValue.ARRAY -> {
+                    int size = value.size();
+                    if (minItems >= 0 && size < minItems) {
+                        return false;
+                    }
+                    if (uniqueItems && size > 1) {
+                        Set<JsonValue> seen = new HashSet<>();
+                        for (int i = 0; i < size; i++) {
+                            if (!seen.add(value.value(i))) {
+                                return false;
+                            }
+                        }
+                    }
+                    if (items != null) {
+                        for (int i = 0; i < size; i++) {
+                            if (!items.passes(value.value(i), named)) {
+                                return false;
+                            }
+                        }
+                    }
+                }
+                case JsonValue.STRING -> {
+                    String s = value.asString();
+                    if ((minLength >= 0 && s.codePointCount(0, s.length()) < minLength)
+                            || (pattern != null && !matchesPattern(s))
+                            || (format != null && !matchesFormat(s))) {
+                        return false;
+                    }
+                }
+                case JsonValue.INTEGER, JsonValue.DECIMAL -> {
+                    if (minimum != null || maximum != null) {
+                        BigDecimal d = value.decimalValue();
+                        if ((minimum != null && d.compareTo(minimum) < 0)
+                                || (maximum != null && d.compareTo(maximum) > 0)) {
+                            return false;
+                        }
+                    }
+                }
+                default -> {}
+            }
+            if (stringEnum != null || otherEnum != null) {
+                boolean found = value.isString() && stringEnum != null && stringEnum.contains(value.asString());
+                if (!found && otherEnum != null) {
+                    for (JsonValue e : otherEnum) {
+                        found |= e.equals(value)
+                                || (e.isNumber()
+                                        && value.isNumber()
+                                        && e.decimalValue().compareTo(value.decimalValue()) == 0);
+                    }
+                }
+                if (!found) {
+                    return false;
+                }
+            }
+            if (oneOf != null) {
+                // Rare and small (the CVSS v3 versions): the reporting walk decides, its findings only counted.
+                Reported reported = new Reported(named);
+                validateOneOf(value, Path.ROOT, reported);
+                return !reported.any;
+            }
+            return true;
+        }
+
+        private boolean objectPasses(JsonValue value, Map<JsonValue, Set<String>> named) {
+            int size = value.size();
+            if ((minProperties >= 0 && size < minProperties) || (maxProperties >= 0 && size > maxProperties)) {
+                return false;
+            }
+            for (int i = 0, n = required.size(); i < n; i++) {
+                if (!value.has(required.get(i))) {
+                    return false;
+                }
+            }
+            if (properties != null || additionalProperties != null) {
+                for (int i = 0; i < size; i++) {
+                    Node p = properties == null ? null : property(value.key(i));
+                    if (p == null ? !Boolean.TRUE.equals(additionalProperties) : !p.passes(value.value(i), named)) {
+                        return false; // an unknown property is an error or a strict-schema finding
+                    }
+                }
+            }
+            return true;
+        }
+
         private void validateBody(JsonValue value, Path path, Sink sink) {
             if (ref != null) {
                 ref.validate(value, path, sink);
@@ -309,6 +421,31 @@ final class CompiledSchema {
         }
     }
 
+    /** Notes whether anything was reported; forwards the named schemas passed. */
+    private static final class Reported implements Sink {
+        private final Map<JsonValue, Set<String>> named;
+        boolean any;
+
+        Reported(Map<JsonValue, Set<String>> named) {
+            this.named = named;
+        }
+
+        @Override
+        public void error(Path path, String message) {
+            any = true;
+        }
+
+        @Override
+        public void additional(Path path, String property) {
+            any = true;
+        }
+
+        @Override
+        public void clean(String name, JsonValue value) {
+            named.computeIfAbsent(value, v -> new HashSet<>(2)).add(name);
+        }
+    }
+
     /** Forwards findings and counts the errors. */
     private static final class Counting implements Sink {
         private final Sink outer;
@@ -356,6 +493,14 @@ final class CompiledSchema {
 
     void validate(JsonValue document, Sink sink) {
         root.validate(document, Path.ROOT, sink);
+    }
+
+    /**
+     * Whether {@link #validate(JsonValue, Sink)} would report nothing: the fast path for clean documents, which
+     * are then not walked again. {@code named} receives what {@link Sink#clean} would.
+     */
+    boolean passes(JsonValue document, Map<JsonValue, Set<String>> named) {
+        return root.passes(document, named);
     }
 
     /** The same for a Jackson tree (converted first). */

@@ -98,26 +98,10 @@ public final class CsafValidator {
         // validate them again.
         Map<JsonValue, Set<String>> cleanCvss = new IdentityHashMap<>();
         boolean strict = options.strict();
-        schema.compiled().validate(tree, new CompiledSchema.Sink() {
-            @Override
-            public void error(CompiledSchema.Path path, String message) {
-                findings.add(new Finding("schema", Finding.Severity.ERROR, path.toString(), message));
-            }
-
-            @Override
-            public void additional(CompiledSchema.Path path, String property) {
-                additional.add(new Finding(
-                        strict ? "schema-strict" : "6.2.20",
-                        strict ? Finding.Severity.ERROR : Finding.Severity.WARNING,
-                        path.toString(),
-                        "property '" + property + "' is not defined in the CSAF schema"));
-            }
-
-            @Override
-            public void clean(String name, JsonValue value) {
-                cleanCvss.computeIfAbsent(value, v -> new HashSet<>(2)).add(name);
-            }
-        });
+        // Most documents pass: a walk that only answers yes or no comes first, the reporting walk only after a no.
+        if (!schema.compiled().passes(tree, cleanCvss)) {
+            reportSchema(schema.compiled(), tree, strict, findings, additional, cleanCvss);
+        }
         if (strict) {
             // The strict schema also fails wherever the normal one does.
             if (additional.isEmpty() && !findings.isEmpty()) {
@@ -140,5 +124,34 @@ public final class CsafValidator {
             checks.runInformative();
         }
         return new ValidationResult(valid, findings, SKIPPED);
+    }
+
+    private static void reportSchema(
+            CompiledSchema schema,
+            JsonValue tree,
+            boolean strict,
+            List<Finding> findings,
+            List<Finding> additional,
+            Map<JsonValue, Set<String>> cleanCvss) {
+        schema.validate(tree, new CompiledSchema.Sink() {
+            @Override
+            public void error(CompiledSchema.Path path, String message) {
+                findings.add(new Finding("schema", Finding.Severity.ERROR, path.toString(), message));
+            }
+
+            @Override
+            public void additional(CompiledSchema.Path path, String property) {
+                additional.add(new Finding(
+                        strict ? "schema-strict" : "6.2.20",
+                        strict ? Finding.Severity.ERROR : Finding.Severity.WARNING,
+                        path.toString(),
+                        "property '" + property + "' is not defined in the CSAF schema"));
+            }
+
+            @Override
+            public void clean(String name, JsonValue value) {
+                cleanCvss.computeIfAbsent(value, v -> new HashSet<>(2)).add(name);
+            }
+        });
     }
 }
