@@ -73,10 +73,22 @@ final class DocumentChecks {
     private final String category;
 
     /** A product_id defined in a full_product_name: the id, the pointer of the id, the full_product_name. */
-    private record Definition(String id, Path path, JsonValue fullProductName, Path fullProductNamePath) {}
+    private record Definition(String id, JsonValue fullProductName, Path fullProductNamePath) {
+        Path path() {
+            return fullProductNamePath.child("product_id");
+        }
+    }
 
-    /** A reference to a product id or group id and where it is. */
-    private record Ref(String id, Path path) {}
+    /**
+     * A reference to a product id or group id and where it is: element {@code index} of the array at
+     * {@code array}, or {@code array} itself for a single value ({@code index} -1). The pointer is built only for a
+     * finding.
+     */
+    private record Ref(String id, Path array, int index) {
+        Path path() {
+            return index < 0 ? array : array.child(index);
+        }
+    }
 
     private final List<Definition> definitions = new ArrayList<>();
     private final List<Ref> productRefs = new ArrayList<>();
@@ -86,7 +98,16 @@ final class DocumentChecks {
 
     private final List<Branch> allBranches = new ArrayList<>();
 
-    private record BranchLeaf(Path path, List<String> categories) {}
+    private record BranchLeaf(Path path, Categories categories) {}
+
+    /** The categories of a branch and its ancestors, sharing the ancestors' part (the root first in the list). */
+    private record Categories(String category, Categories parent) {
+        List<String> list() {
+            List<String> all = parent == null ? new ArrayList<>() : parent.list();
+            all.add(category);
+            return all;
+        }
+    }
 
     private record Branch(JsonValue node, Path path) {}
 
@@ -108,8 +129,9 @@ final class DocumentChecks {
     private void indexProductTree() {
         if (productTree != null) {
             List<JsonValue> branches = arr(productTree, "branches");
+            Path branchesPath = P_PT.child("branches");
             for (int i = 0; i < branches.size(); i++) {
-                walkBranch(branches.get(i), P_PT.child("branches").child(i), new ArrayList<>());
+                walkBranch(branches.get(i), branchesPath.child(i), null);
             }
             List<JsonValue> fpns = arr(productTree, "full_product_names");
             for (int i = 0; i < fpns.size(); i++) {
@@ -123,22 +145,27 @@ final class DocumentChecks {
                 if (fpn != null) {
                     define(fpn, p.child("full_product_name"));
                 }
-                addRef(str(rel, "product_reference"), p.child("product_reference"));
-                addRef(str(rel, "relates_to_product_reference"), p.child("relates_to_product_reference"));
+                addRef(str(rel, "product_reference"), p, "product_reference");
+                addRef(str(rel, "relates_to_product_reference"), p, "relates_to_product_reference");
             }
             List<JsonValue> pgs = arr(productTree, "product_groups");
             for (int i = 0; i < pgs.size(); i++) {
                 JsonValue g = pgs.get(i);
                 String gid = str(g, "group_id");
                 Set<String> members = new LinkedHashSet<>();
-                for (Indexed id : strings(g, "product_ids")) {
-                    members.add(id.value());
-                    productRefs.add(new Ref(
-                            id.value(),
-                            P_PT.child("product_groups")
-                                    .child(i)
-                                    .child("product_ids")
-                                    .child(id.index())));
+                JsonValue ids = g == null ? null : g.get("product_ids");
+                if (ids != null && ids.isArray()) {
+                    Path idsPath = null;
+                    for (int j = 0; j < ids.size(); j++) {
+                        JsonValue id = ids.value(j);
+                        if (id.isString()) {
+                            if (idsPath == null) {
+                                idsPath = P_PT.child("product_groups").child(i).child("product_ids");
+                            }
+                            members.add(id.asString());
+                            productRefs.add(new Ref(id.asString(), idsPath, j));
+                        }
+                    }
                 }
                 if (gid != null) {
                     groups.computeIfAbsent(gid, k -> new LinkedHashSet<>()).addAll(members);
@@ -150,10 +177,10 @@ final class DocumentChecks {
             JsonValue vuln = vulns.get(v);
             Path vp = Path.ROOT.child("vulnerabilities").child(v);
             JsonValue status = obj(vuln, "product_status");
-            for (String group : STATUS_GROUPS) {
-                for (Indexed id : strings(status, group)) {
-                    productRefs.add(new Ref(
-                            id.value(), vp.child("product_status").child(group).child(id.index())));
+            if (status != null) {
+                Path statusPath = vp.child("product_status");
+                for (String group : STATUS_GROUPS) {
+                    addRefs(status.get(group), statusPath, group);
                 }
             }
             refsIn(vuln, "remediations", "product_ids", vp);
@@ -165,40 +192,65 @@ final class DocumentChecks {
 
     private void refsIn(JsonValue vuln, String list, String field, Path vp) {
         List<JsonValue> items = arr(vuln, list);
+        Path listPath = null;
         for (int i = 0; i < items.size(); i++) {
-            for (Indexed id : strings(items.get(i), field)) {
-                productRefs.add(
-                        new Ref(id.value(), vp.child(list).child(i).child(field).child(id.index())));
+            JsonValue item = items.get(i);
+            JsonValue ids = item.get(field);
+            if (ids != null && ids.isArray() && ids.size() > 0) {
+                if (listPath == null) {
+                    listPath = vp.child(list);
+                }
+                addRefs(ids, listPath.child(i), field);
             }
         }
     }
 
-    private void addRef(String id, Path path) {
-        if (id != null) {
-            productRefs.add(new Ref(id, path));
+    /** The string elements of {@code ids} (if an array) as references; its pointer is {@code parent/field}. */
+    private void addRefs(JsonValue ids, Path parent, String field) {
+        if (ids == null || !ids.isArray()) {
+            return;
+        }
+        Path idsPath = null;
+        for (int j = 0; j < ids.size(); j++) {
+            JsonValue id = ids.value(j);
+            if (id.isString()) {
+                if (idsPath == null) {
+                    idsPath = parent.child(field);
+                }
+                productRefs.add(new Ref(id.asString(), idsPath, j));
+            }
         }
     }
 
-    private void walkBranch(JsonValue branch, Path path, List<String> ancestors) {
+    private void addRef(String id, Path parent, String field) {
+        if (id != null) {
+            productRefs.add(new Ref(id, parent.child(field), -1));
+        }
+    }
+
+    private void walkBranch(JsonValue branch, Path path, Categories ancestors) {
         if (branch == null || !branch.isObject()) {
             return;
         }
         allBranches.add(new Branch(branch, path));
-        List<String> categories = new ArrayList<>(ancestors);
-        categories.add(String.valueOf(str(branch, "category")));
+        Categories categories = new Categories(String.valueOf(str(branch, "category")), ancestors);
         JsonValue product = obj(branch, "product");
         if (product != null) {
-            define(product, path.child("product"));
-            branchLeaves.add(new BranchLeaf(path.child("product"), categories));
+            Path productPath = path.child("product");
+            define(product, productPath);
+            branchLeaves.add(new BranchLeaf(productPath, categories));
         }
         List<JsonValue> children = arr(branch, "branches");
-        for (int i = 0; i < children.size(); i++) {
-            walkBranch(children.get(i), path.child("branches").child(i), categories);
+        if (!children.isEmpty()) {
+            Path childrenPath = path.child("branches");
+            for (int i = 0; i < children.size(); i++) {
+                walkBranch(children.get(i), childrenPath.child(i), categories);
+            }
         }
     }
 
     private void define(JsonValue fpn, Path path) {
-        definitions.add(new Definition(str(fpn, "product_id"), path.child("product_id"), fpn, path));
+        definitions.add(new Definition(str(fpn, "product_id"), fpn, path));
     }
 
     private void error(String test, String path, String message) {
@@ -277,14 +329,17 @@ final class DocumentChecks {
 
     /** 6.1.2 Multiple Definition of Product ID. */
     void t6_1_2() {
-        Map<String, Path> first = new HashMap<>(definitions.size() * 2);
+        Map<String, Definition> first = new HashMap<>(definitions.size() * 2);
         for (Definition d : definitions) {
             if (d.id() == null) {
                 continue;
             }
-            Path earlier = first.putIfAbsent(d.id(), d.path());
+            Definition earlier = first.putIfAbsent(d.id(), d);
             if (earlier != null) {
-                error("6.1.2", d.path().toString(), "Product ID '" + d.id() + "' is already defined at " + earlier);
+                error(
+                        "6.1.2",
+                        d.path().toString(),
+                        "Product ID '" + d.id() + "' is already defined at " + earlier.path());
             }
         }
     }
@@ -348,8 +403,8 @@ final class DocumentChecks {
                                         .child(v)
                                         .child(list)
                                         .child(i)
-                                        .child("group_ids")
-                                        .child(g.index())));
+                                        .child("group_ids"),
+                                g.index()));
                     }
                 }
             }
@@ -1667,11 +1722,12 @@ final class DocumentChecks {
             }
         }
         for (BranchLeaf leaf : branchLeaves) {
-            if (!inOrder(leaf.categories(), List.of("vendor", "product_name", "product_version"))) {
+            List<String> categories = leaf.categories().list();
+            if (!inOrder(categories, List.of("vendor", "product_name", "product_version"))) {
                 info(
                         "6.3.9",
                         leaf.path().toString(),
-                        "The branches to this product are " + leaf.categories()
+                        "The branches to this product are " + categories
                                 + "; expected vendor, product_name and product_version in that order");
             }
         }

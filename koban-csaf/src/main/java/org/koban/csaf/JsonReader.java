@@ -56,17 +56,26 @@ final class JsonReader {
 
     private final byte[][] keyBytes = new byte[KEY_TABLE][];
     private final String[] keyStrings = new String[KEY_TABLE];
+    /** The first sixteen bytes of each table key as two little-endian words, zero beyond the key's end. */
+    private final long[] keyWords = new long[2 * KEY_TABLE];
+
     private int sharedKeys;
 
     // Scratch stacks: members of the containers being built, copied into exact-size arrays when one closes.
     private JsonValue[] valueStack = new JsonValue[256];
     private String[] keyStack = new String[256];
+    /** The key table slot of each key on the stack, -1 for a key not in the table. */
+    private int[] slotStack = new int[256];
+    /** For duplicate detection: the object (by serial number) in which a table key was last seen. */
+    private final int[] seenIn = new int[KEY_TABLE];
+
+    private int objectSerial;
+    /** The table slot of the last key read, or -1. */
+    private int keySlot;
+
     private int top;
     /** The highest {@code top} of this document, to clear the stack so that no document outlives its parse. */
     private int used;
-
-    /** Whether the last key came from the key table (then equal keys are the same instance). */
-    private boolean keyShared;
 
     private byte[] in;
     private int pos;
@@ -113,8 +122,13 @@ final class JsonReader {
         byte[] b = in;
         int p = pos;
         while (p < b.length) {
-            // Indentation comes in long runs of spaces: eight at a time.
-            while (p + 8 <= b.length && (long) LONGS.get(b, p) == SPACES) {
+            // Indentation comes in long runs of spaces: eight bytes at a time, the run's end found in the word.
+            while (p + 8 <= b.length) {
+                long other = (long) LONGS.get(b, p) ^ SPACES;
+                if (other != 0) {
+                    p += Long.numberOfTrailingZeros(other) >>> 3;
+                    break;
+                }
                 p += 8;
             }
             if (p >= b.length) {
@@ -208,15 +222,17 @@ final class JsonReader {
             }
             pos++;
             String key = key();
-            shared &= keyShared;
+            shared &= keySlot >= 0;
             skipWhitespace();
             if (in[pos] != ':') {
                 throw DECLINE;
             }
             pos++;
             skipWhitespace();
+            int slot = keySlot;
             JsonValue v = value(depth);
             push(key, v);
+            slotStack[top - 1] = slot;
             skipWhitespace();
             byte c = in[pos++];
             if (c == '}') {
@@ -232,23 +248,39 @@ final class JsonReader {
         JsonValue[] values = new JsonValue[n];
         System.arraycopy(keyStack, base, keys, 0, n);
         System.arraycopy(valueStack, base, values, 0, n);
+        if (shared) {
+            checkDistinct(base, n);
+        } else {
+            checkDistinct(keys);
+        }
         top = base;
-        checkDistinct(keys, shared);
         return JsonValue.object(keys, values);
     }
 
-    /** Jackson keeps the last of duplicate keys; such rare input is left to Jackson. */
-    private static void checkDistinct(String[] keys, boolean shared) {
-        int n = keys.length;
-        if (shared && n <= 32) {
-            for (int i = 1; i < n; i++) {
-                for (int j = 0; j < i; j++) {
-                    if (keys[j] == keys[i]) { // shared keys: equal means the same instance
-                        throw DECLINE;
-                    }
-                }
+    /**
+     * Jackson keeps the last of duplicate keys; such rare input is left to Jackson. Keys from the table: one
+     * lookup each in the table of where each key was last seen.
+     */
+    private void checkDistinct(int base, int n) {
+        int serial = ++objectSerial;
+        if (serial == Integer.MAX_VALUE) {
+            Arrays.fill(seenIn, 0);
+            serial = objectSerial = 1;
+        }
+        int[] seen = seenIn;
+        int[] slots = slotStack;
+        for (int i = base, end = base + n; i < end; i++) {
+            int slot = slots[i];
+            if (seen[slot] == serial) {
+                throw DECLINE;
             }
-        } else if (n <= 16) {
+            seen[slot] = serial;
+        }
+    }
+
+    private static void checkDistinct(String[] keys) {
+        int n = keys.length;
+        if (n <= 16) {
             for (int i = 1; i < n; i++) {
                 String k = keys[i];
                 int h = k.hashCode();
@@ -303,6 +335,7 @@ final class JsonReader {
         if (top == valueStack.length) {
             valueStack = Arrays.copyOf(valueStack, top * 2);
             keyStack = Arrays.copyOf(keyStack, top * 2);
+            slotStack = Arrays.copyOf(slotStack, top * 2);
         }
         keyStack[top] = key;
         valueStack[top++] = v;
@@ -311,13 +344,15 @@ final class JsonReader {
         }
     }
 
-    /** A key: plain ASCII keys come from the shared table, so the same name is one String for all documents. */
+    /**
+     * A key: plain ASCII keys come from the shared table, so the same name is one String for all documents. The
+     * table is probed by the key's first sixteen bytes, read as two words, and its length.
+     */
     private String key() {
-        keyShared = false;
+        keySlot = -1;
         byte[] b = in;
         int start = pos;
         int p = start;
-        int h = 0;
         while (true) {
             byte c = b[p];
             if (c == '"') {
@@ -326,22 +361,33 @@ final class JsonReader {
             if (c == '\\' || c < 0x20) { // escapes, control characters and (negative) non-ASCII bytes
                 return string();
             }
-            h = h * 31 + c;
             p++;
         }
         int len = p - start;
-        if (len > MAX_SHARED_KEY) {
-            return string();
+        if (len > MAX_SHARED_KEY || start + 16 > b.length) {
+            return string(); // the second only at the very end of (then malformed) input
         }
-        int slot = (h ^ (h >>> 16)) & (KEY_TABLE - 1);
+        long w0 = (long) LONGS.get(b, start);
+        long w1 = (long) LONGS.get(b, start + 8);
+        if (len < 8) {
+            w0 &= (1L << (len << 3)) - 1;
+            w1 = 0;
+        } else if (len < 16) {
+            w1 &= (1L << ((len - 8) << 3)) - 1;
+        }
+        long h = w0 * 0x9E3779B97F4A7C15L + w1 * 0xC2B2AE3D27D4EB4FL + len;
+        int slot = (int) (h ^ (h >>> 32) ^ (h >>> 45)) & (KEY_TABLE - 1);
         while (true) {
             byte[] k = keyBytes[slot];
             if (k == null) {
                 break;
             }
-            if (k.length == len && Arrays.equals(k, 0, len, b, start, p)) {
+            if (k.length == len
+                    && keyWords[2 * slot] == w0
+                    && keyWords[2 * slot + 1] == w1
+                    && (len <= 16 || Arrays.equals(k, 16, len, b, start + 16, p))) {
                 pos = p + 1;
-                keyShared = true;
+                keySlot = slot;
                 return keyStrings[slot];
             }
             slot = (slot + 1) & (KEY_TABLE - 1);
@@ -351,9 +397,11 @@ final class JsonReader {
             // Interned, so that it is the same instance as the literal names the checks look up.
             s = s.intern();
             keyBytes[slot] = Arrays.copyOfRange(b, start, p);
+            keyWords[2 * slot] = w0;
+            keyWords[2 * slot + 1] = w1;
             keyStrings[slot] = s;
             sharedKeys++;
-            keyShared = true;
+            keySlot = slot;
         }
         pos = p + 1;
         return s;
