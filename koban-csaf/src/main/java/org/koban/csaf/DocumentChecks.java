@@ -478,20 +478,26 @@ final class DocumentChecks {
     /** 6.1.7 Multiple Scores with same Version per Product. */
     void t6_1_7() {
         List<JsonValue> vulns = arr(root, "vulnerabilities");
+        Map<String, Set<String>> seenByVersion = new HashMap<>(4);
         for (int v = 0; v < vulns.size(); v++) {
-            Set<String> seen = new HashSet<>();
+            seenByVersion.clear();
             List<JsonValue> scores = arr(vulns.get(v), "scores");
             for (int s = 0; s < scores.size(); s++) {
-                List<String> versions = new ArrayList<>();
+                List<String> versions = new ArrayList<>(2);
                 for (String key : List.of("cvss_v2", "cvss_v3")) {
                     String version = str(obj(scores.get(s), key), "version");
                     if (version != null) {
                         versions.add(version);
                     }
                 }
+                if (versions.isEmpty()) {
+                    continue;
+                }
                 for (Indexed p : strings(scores.get(s), "products")) {
                     for (String version : versions) {
-                        if (!seen.add(p.value() + "\u0000" + version)) {
+                        if (!seenByVersion
+                                .computeIfAbsent(version, k -> new HashSet<>())
+                                .add(p.value())) {
                             error(
                                     "6.1.7",
                                     "/vulnerabilities/" + v + "/scores/" + s + "/products/" + p.index(),
@@ -1668,13 +1674,20 @@ final class DocumentChecks {
         return env != null && env.isNumber() ? env.decimalValue() : BigDecimal.ONE.negate();
     }
 
+    /** The metric names a vector states (what precedes a ':' in each '/'-separated part). */
     private static Set<String> statedMetrics(String vector) {
         Set<String> stated = new HashSet<>();
-        for (String part : vector.split("/")) {
-            int colon = part.indexOf(':');
-            if (colon > 0) {
-                stated.add(part.substring(0, colon));
+        int start = 0;
+        while (start <= vector.length()) {
+            int end = vector.indexOf('/', start);
+            if (end < 0) {
+                end = vector.length();
             }
+            int colon = vector.indexOf(':', start);
+            if (colon > start && colon < end) {
+                stated.add(vector.substring(start, colon));
+            }
+            start = end + 1;
         }
         return stated;
     }

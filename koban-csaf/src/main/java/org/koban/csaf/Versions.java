@@ -6,14 +6,23 @@ import java.util.regex.Pattern;
 
 /** Integer and semantic versioning as section 3.1.11 defines them ({@code version_t}). */
 final class Versions {
-    private static final Pattern INTEGER = Pattern.compile("0|[1-9][0-9]*");
     private static final Pattern SEMVER = Pattern.compile(
             "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?");
 
     private Versions() {}
 
+    /** {@code 0|[1-9][0-9]*}, by hand: asked for every version and revision number. */
     static boolean isInteger(String v) {
-        return v != null && INTEGER.matcher(v).matches();
+        if (v == null || v.isEmpty() || (v.charAt(0) == '0' && v.length() > 1)) {
+            return false;
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isSemver(String v) {
@@ -100,8 +109,8 @@ final class Versions {
         String[] ia = pa.split("\\.");
         String[] ib = pb.split("\\.");
         for (int i = 0; i < Math.min(ia.length, ib.length); i++) {
-            boolean na = INTEGER.matcher(ia[i]).matches();
-            boolean nb = INTEGER.matcher(ib[i]).matches();
+            boolean na = isInteger(ia[i]);
+            boolean nb = isInteger(ib[i]);
             int c;
             if (na && nb) {
                 c = new BigInteger(ia[i]).compareTo(new BigInteger(ib[i]));
