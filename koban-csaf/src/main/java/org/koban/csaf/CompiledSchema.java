@@ -160,13 +160,8 @@ final class CompiledSchema {
                     if (minItems >= 0 && size < minItems) {
                         return false;
                     }
-                    if (uniqueItems && size > 1) {
-                        Set<JsonValue> seen = new HashSet<>();
-                        for (int i = 0; i < size; i++) {
-                            if (!seen.add(value.value(i))) {
-                                return false;
-                            }
-                        }
+                    if (uniqueItems && size > 1 && !distinct(value)) {
+                        return false;
                     }
                     if (items != null) {
                         for (int i = 0; i < size; i++) {
@@ -214,6 +209,29 @@ final class CompiledSchema {
                 Reported reported = new Reported(named);
                 validateOneOf(value, Path.ROOT, reported);
                 return !reported.any;
+            }
+            return true;
+        }
+
+        /** No two equal elements: pairwise for short arrays (no hashing of whole subtrees), hashed beyond. */
+        private static boolean distinct(JsonValue array) {
+            int size = array.size();
+            if (size <= 8) {
+                for (int i = 1; i < size; i++) {
+                    JsonValue v = array.value(i);
+                    for (int j = 0; j < i; j++) {
+                        if (v.equals(array.value(j))) {
+                            return false;
+                        }
+                    }
+                }
+                return true;
+            }
+            Set<JsonValue> seen = new HashSet<>(size * 2);
+            for (int i = 0; i < size; i++) {
+                if (!seen.add(array.value(i))) {
+                    return false;
+                }
             }
             return true;
         }

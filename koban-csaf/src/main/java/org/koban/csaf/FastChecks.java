@@ -21,6 +21,55 @@ final class FastChecks {
     static final int P_CVE = 3;
     static final int P_CWE = 4;
     static final int P_HEX32 = 5;
+    /** FIRST's CVSS v3.0 and v3.1 vector patterns: exact. */
+    static final int P_CVSS30 = 6;
+
+    static final int P_CVSS31 = 7;
+    /** {@code version_t}: answers yes for plain integers and plain x.y.z versions, unknown otherwise. */
+    static final int P_VERSION = 8;
+    /** {@code lang_t}: answers yes for a bare language ("en") or a language with a region ("en-US"). */
+    static final int P_LANGUAGE = 9;
+
+    static final String CVSS30 = "^CVSS:3[.]0/" + cvss3Pattern();
+    static final String CVSS31 = "^CVSS:3[.]1/" + cvss3Pattern();
+    static final String VERSION =
+            "^(0|[1-9][0-9]*)$|^((0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|"
+                    + "\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+"
+                    + "(?:\\.[0-9a-zA-Z-]+)*))?)$";
+    static final String LANGUAGE = "^(([A-Za-z]{2,3}(-[A-Za-z]{3}(-[A-Za-z]{3}){0,2})?|[A-Za-z]{4,8})(-[A-Za-z]{4})?"
+            + "(-([A-Za-z]{2}|[0-9]{3}))?(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*(-[A-WY-Za-wy-z0-9](-[A-Za-z0-9]{2,8})+)*"
+            + "(-[Xx](-[A-Za-z0-9]{1,8})+)?|[Xx](-[A-Za-z0-9]{1,8})+|[Ii]-[Dd][Ee][Ff][Aa][Uu][Ll][Tt]|[Ii]-[Mm][Ii][Nn][Gg][Oo])$";
+
+    /** The metrics of a CVSS v3 vector with the letters each may take. */
+    private static final java.util.Map<String, String> CVSS3_METRICS = java.util.Map.ofEntries(
+            java.util.Map.entry("AV", "NALP"),
+            java.util.Map.entry("AC", "LH"),
+            java.util.Map.entry("PR", "NLH"),
+            java.util.Map.entry("UI", "NR"),
+            java.util.Map.entry("S", "UC"),
+            java.util.Map.entry("C", "NLH"),
+            java.util.Map.entry("I", "NLH"),
+            java.util.Map.entry("A", "NLH"),
+            java.util.Map.entry("E", "XUPFH"),
+            java.util.Map.entry("RL", "XOTWU"),
+            java.util.Map.entry("RC", "XURC"),
+            java.util.Map.entry("CR", "XLMH"),
+            java.util.Map.entry("IR", "XLMH"),
+            java.util.Map.entry("AR", "XLMH"),
+            java.util.Map.entry("MAV", "XNALP"),
+            java.util.Map.entry("MAC", "XLH"),
+            java.util.Map.entry("MPR", "XNLH"),
+            java.util.Map.entry("MUI", "XNR"),
+            java.util.Map.entry("MS", "XUC"),
+            java.util.Map.entry("MC", "XNLH"),
+            java.util.Map.entry("MI", "XNLH"),
+            java.util.Map.entry("MA", "XNLH"));
+
+    private static String cvss3Pattern() {
+        String metric = "(AV:[NALP]|AC:[LH]|PR:[NLH]|UI:[NR]|S:[UC]|[CIA]:[NLH]|E:[XUPFH]|RL:[XOTWU]|RC:[XURC]"
+                + "|[CIA]R:[XLMH]|MAV:[XNALP]|MAC:[XLH]|MPR:[XNLH]|MUI:[XNR]|MS:[XUC]|M[CIA]:[XNLH])";
+        return "(" + metric + "/)*" + metric + "$";
+    }
 
     private FastChecks() {}
 
@@ -32,7 +81,18 @@ final class FastChecks {
             case "^CVE-[0-9]{4}-[0-9]{4,}$" -> P_CVE;
             case "^CWE-[1-9]\\d{0,5}$" -> P_CWE;
             case "^[0-9a-fA-F]{32,}$" -> P_HEX32;
-            default -> P_NONE;
+            default -> {
+                if (regex.equals(CVSS30)) {
+                    yield P_CVSS30;
+                } else if (regex.equals(CVSS31)) {
+                    yield P_CVSS31;
+                } else if (regex.equals(VERSION)) {
+                    yield P_VERSION;
+                } else if (regex.equals(LANGUAGE)) {
+                    yield P_LANGUAGE;
+                }
+                yield P_NONE;
+            }
         };
     }
 
@@ -54,6 +114,10 @@ final class FastChecks {
             case P_CVE -> printable(s) ? answer(cve(s)) : UNKNOWN;
             case P_CWE -> printable(s) ? answer(cwe(s)) : UNKNOWN;
             case P_HEX32 -> printable(s) ? answer(n >= 32 && allHex(s)) : UNKNOWN;
+            case P_CVSS30 -> printable(s) ? answer(cvss3(s, '0')) : UNKNOWN;
+            case P_CVSS31 -> printable(s) ? answer(cvss3(s, '1')) : UNKNOWN;
+            case P_VERSION -> printable(s) && (Versions.isInteger(s) || plainSemver(s)) ? YES : UNKNOWN;
+            case P_LANGUAGE -> printable(s) && simpleLanguage(s) ? YES : UNKNOWN;
             default -> UNKNOWN;
         };
     }
@@ -125,6 +189,62 @@ final class FastChecks {
     private static boolean cwe(String s) {
         int n = s.length();
         return n >= 5 && n <= 10 && s.startsWith("CWE-") && s.charAt(4) >= '1' && s.charAt(4) <= '9' && digits(s, 5, n);
+    }
+
+    /** {@code CVSS:3.<minor>/} then one or more metrics separated by '/', each {@code KEY:LETTER}. */
+    private static boolean cvss3(String s, char minor) {
+        int n = s.length();
+        if (n < 10 || !s.startsWith("CVSS:3.") || s.charAt(7) != minor || s.charAt(8) != '/') {
+            return false;
+        }
+        int i = 9;
+        while (true) {
+            int end = s.indexOf('/', i);
+            if (end < 0) {
+                end = n;
+            }
+            if (end - i < 3 || s.charAt(end - 2) != ':') {
+                return false;
+            }
+            String letters = CVSS3_METRICS.get(s.substring(i, end - 2));
+            if (letters == null || letters.indexOf(s.charAt(end - 1)) < 0) {
+                return false;
+            }
+            if (end == n) {
+                return true;
+            }
+            i = end + 1;
+        }
+    }
+
+    /** Three numbers without leading zeros, separated by dots. */
+    private static boolean plainSemver(String s) {
+        int first = s.indexOf('.');
+        int second = first < 0 ? -1 : s.indexOf('.', first + 1);
+        return second > 0
+                && Versions.isInteger(s.substring(0, first))
+                && Versions.isInteger(s.substring(first + 1, second))
+                && Versions.isInteger(s.substring(second + 1));
+    }
+
+    /** Two or three letters, optionally followed by '-' and a two-letter region. */
+    private static boolean simpleLanguage(String s) {
+        int n = s.length();
+        int language = n > 3 && s.charAt(n - 3) == '-' ? n - 3 : n;
+        if (language < 2 || language > 3 || !letters(s, 0, language)) {
+            return false;
+        }
+        return language == n || letters(s, language + 1, n);
+    }
+
+    private static boolean letters(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean digits(String s, int from, int to) {

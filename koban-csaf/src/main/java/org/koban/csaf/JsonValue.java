@@ -2,14 +2,15 @@ package org.koban.csaf;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.AbstractList;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.RandomAccess;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -214,7 +215,26 @@ final class JsonValue implements Iterable<JsonValue> {
 
     /** The elements of an array as a read-only list, without copying. */
     List<JsonValue> elements() {
-        return kind == ARRAY ? Collections.unmodifiableList(Arrays.asList(values)) : List.of();
+        return kind == ARRAY ? new Elements(values) : List.of();
+    }
+
+    /** A read-only view of an array's elements: one small object, no copy. */
+    private static final class Elements extends AbstractList<JsonValue> implements RandomAccess {
+        private final JsonValue[] values;
+
+        Elements(JsonValue[] values) {
+            this.values = values;
+        }
+
+        @Override
+        public JsonValue get(int index) {
+            return values[index];
+        }
+
+        @Override
+        public int size() {
+            return values.length;
+        }
     }
 
     /** The members of an object as entries, in document order (for the rare callers that want both). */

@@ -39,6 +39,9 @@ final class Versions {
     }
 
     static boolean hasPreRelease(String v) {
+        if (v == null || isInteger(v)) {
+            return false; // integer versioning has no pre-release part
+        }
         Matcher m = v == null ? null : SEMVER.matcher(v);
         return m != null && m.matches() && m.group(4) != null;
     }

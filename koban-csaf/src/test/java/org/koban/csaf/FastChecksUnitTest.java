@@ -21,12 +21,79 @@ class FastChecksUnitTest {
             FastChecks.P_NO_OUTER_SPACE_OR_PUNCT, "^[^\\s\\-_\\.](.*[^\\s\\-_\\.])?$",
             FastChecks.P_CVE, "^CVE-[0-9]{4}-[0-9]{4,}$",
             FastChecks.P_CWE, "^CWE-[1-9]\\d{0,5}$",
-            FastChecks.P_HEX32, "^[0-9a-fA-F]{32,}$");
+            FastChecks.P_HEX32, "^[0-9a-fA-F]{32,}$",
+            FastChecks.P_CVSS30, FastChecks.CVSS30,
+            FastChecks.P_CVSS31, FastChecks.CVSS31,
+            FastChecks.P_VERSION, FastChecks.VERSION,
+            FastChecks.P_LANGUAGE, FastChecks.LANGUAGE);
 
     private static final String[] PIECES = {
-        "a", "Z", "0", "7", "9", " ", "\t", "\n", "\r", "\r\n", "\u000b", "\f", "-", "_", ".", "CVE-", "CWE-",
-        "2024", "12345", "f", "E", "é", "\u0085", "\u2028", "x", ":", "/", "T", "+", "?", "#", "%", "%2F", "[",
-        "://", "https", "00", "59", "60", "29", "02-", "Z", "+01:00", "-00:00", "\u0000", "~", "@"
+        "a",
+        "Z",
+        "0",
+        "7",
+        "9",
+        " ",
+        "\t",
+        "\n",
+        "\r",
+        "\r\n",
+        "\u000b",
+        "\f",
+        "-",
+        "_",
+        ".",
+        "CVE-",
+        "CWE-",
+        "2024",
+        "12345",
+        "f",
+        "E",
+        "é",
+        "\u0085",
+        "\u2028",
+        "x",
+        ":",
+        "/",
+        "T",
+        "+",
+        "?",
+        "#",
+        "%",
+        "%2F",
+        "[",
+        "://",
+        "https",
+        "00",
+        "59",
+        "60",
+        "29",
+        "02-",
+        "Z",
+        "+01:00",
+        "-00:00",
+        "\u0000",
+        "~",
+        "@",
+        "CVSS:3.1/",
+        "CVSS:3.0/",
+        "AV:N",
+        "AC:L",
+        "MAV:X",
+        "C:H",
+        "S:C",
+        "E:P",
+        "XX:H",
+        "AV:Q",
+        "MA:",
+        "en",
+        "de-DE",
+        "ja",
+        "1.0.0",
+        "12",
+        "rc.1",
+        "en-",
+        "x-"
     };
 
     /** Every string value in the test resources. */
@@ -61,11 +128,36 @@ class FastChecksUnitTest {
             }
             out.add(sb.toString());
         }
+        String[] metrics = {
+            "AV:N", "AC:H", "PR:L", "UI:R", "S:U", "C:N", "I:L", "A:H", "E:F", "RL:O", "RC:C", "CR:M", "MAV:P", "MS:X",
+            "MC:L", "AV:", "QQ:N", "A:Z", "", "AV:NN"
+        };
+        for (int i = 0; i < 2_000; i++) { // CVSS v3 vectors, most of them well-formed
+            StringBuilder sb = new StringBuilder(random.nextBoolean() ? "CVSS:3.1/" : "CVSS:3.0/");
+            int n = random.nextInt(6);
+            for (int m = 0; m <= n; m++) {
+                sb.append(m > 0 ? "/" : "").append(metrics[random.nextInt(metrics.length)]);
+            }
+            if (random.nextInt(10) == 0) {
+                sb.append(PIECES[random.nextInt(PIECES.length)]);
+            }
+            out.add(sb.toString());
+        }
         for (int i = 0; i < 400; i++) { // long hexadecimal and CVE-like strings
             out.add("0123456789abcdefABCDEF0123456789abcdef".substring(random.nextInt(10)) + PIECES[random.nextInt(4)]);
             out.add("CVE-20" + random.nextInt(100) + "-" + random.nextInt(1000000) + PIECES[random.nextInt(20)]);
         }
         return out;
+    }
+
+    @Test
+    void theHandCheckedPatternsAreTheSchemasOwnText() {
+        List<String> schemaPatterns = new ArrayList<>();
+        for (String name : List.of("csaf_json_schema.json", "cvss-v3.0.json", "cvss-v3.1.json")) {
+            SchemaCheck.resource(name).findValues("pattern").forEach(v -> schemaPatterns.add(v.asString()));
+        }
+        assertThat(schemaPatterns)
+                .contains(FastChecks.CVSS30, FastChecks.CVSS31, FastChecks.VERSION, FastChecks.LANGUAGE);
     }
 
     @Test
