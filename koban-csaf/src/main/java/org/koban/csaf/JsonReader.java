@@ -121,6 +121,13 @@ final class JsonReader {
     private void skipWhitespace() {
         byte[] b = in;
         int p = pos;
+        if (p < b.length && b[p] > ' ') {
+            return; // the usual case between tokens: nothing to skip
+        }
+        if (p + 1 < b.length && b[p] == ' ' && b[p + 1] > ' ') {
+            pos = p + 1; // the space after a colon
+            return;
+        }
         while (p < b.length) {
             // Indentation comes in long runs of spaces: eight bytes at a time, the run's end found in the word.
             while (p + 8 <= b.length) {
@@ -354,6 +361,14 @@ final class JsonReader {
         int start = pos;
         int p = start;
         while (true) {
+            if (p + 8 <= b.length) {
+                long m = special((long) LONGS.get(b, p));
+                if (m == 0) {
+                    p += 8;
+                    continue;
+                }
+                p += Long.numberOfTrailingZeros(m) >>> 3;
+            }
             byte c = b[p];
             if (c == '"') {
                 break;
@@ -414,7 +429,13 @@ final class JsonReader {
         int p = start;
         boolean ascii = true;
         while (true) {
-            while (p + 8 <= b.length && special((long) LONGS.get(b, p)) == 0) {
+            // Eight bytes at a time; the lowest flagged byte of a word is always a real special byte.
+            while (p + 8 <= b.length) {
+                long m = special((long) LONGS.get(b, p));
+                if (m != 0) {
+                    p += Long.numberOfTrailingZeros(m) >>> 3;
+                    break;
+                }
                 p += 8;
             }
             byte c = b[p];
