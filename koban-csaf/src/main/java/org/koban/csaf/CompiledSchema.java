@@ -133,7 +133,15 @@ final class CompiledSchema {
          * {@link Sink#clean} would.
          */
         boolean passes(JsonValue value, Map<JsonValue, Set<String>> named) {
-            if (!passesBody(value, named)) {
+            return passes(value, named, false);
+        }
+
+        /**
+         * With {@code additionalOk}: whether {@link #validate} would report no error (unknown properties allowed),
+         * which is how oneOf counts its matching alternatives.
+         */
+        private boolean passes(JsonValue value, Map<JsonValue, Set<String>> named, boolean additionalOk) {
+            if (!passesBody(value, named, additionalOk)) {
                 return false;
             }
             if (name != null) {
@@ -142,8 +150,8 @@ final class CompiledSchema {
             return true;
         }
 
-        private boolean passesBody(JsonValue value, Map<JsonValue, Set<String>> named) {
-            if (ref != null && !ref.passes(value, named)) {
+        private boolean passesBody(JsonValue value, Map<JsonValue, Set<String>> named, boolean additionalOk) {
+            if (ref != null && !ref.passes(value, named, additionalOk)) {
                 return false;
             }
             if (types != 0 && !hasType(value)) {
@@ -151,7 +159,7 @@ final class CompiledSchema {
             }
             switch (value.kind) {
                 case JsonValue.OBJECT -> {
-                    if (!objectPasses(value, named)) {
+                    if (!objectPasses(value, named, additionalOk)) {
                         return false;
                     }
                 }
@@ -165,7 +173,7 @@ final class CompiledSchema {
                     }
                     if (items != null) {
                         for (int i = 0; i < size; i++) {
-                            if (!items.passes(value.value(i), named)) {
+                            if (!items.passes(value.value(i), named, additionalOk)) {
                                 return false;
                             }
                         }
@@ -205,10 +213,16 @@ final class CompiledSchema {
                 }
             }
             if (oneOf != null) {
-                // Rare and small (the CVSS v3 versions): the reporting walk decides, its findings only counted.
-                Reported reported = new Reported(named);
-                validateOneOf(value, Path.ROOT, reported);
-                return !reported.any;
+                // As validateOneOf: exactly one alternative without errors, and then its unknown properties count.
+                Node match = null;
+                int matches = 0;
+                for (Node alternative : oneOf) {
+                    if (alternative.passes(value, named, true)) {
+                        matches++;
+                        match = alternative;
+                    }
+                }
+                return matches == 1 && (additionalOk || match.passes(value, named, false));
             }
             return true;
         }
@@ -236,7 +250,7 @@ final class CompiledSchema {
             return true;
         }
 
-        private boolean objectPasses(JsonValue value, Map<JsonValue, Set<String>> named) {
+        private boolean objectPasses(JsonValue value, Map<JsonValue, Set<String>> named, boolean additionalOk) {
             int size = value.size();
             if ((minProperties >= 0 && size < minProperties) || (maxProperties >= 0 && size > maxProperties)) {
                 return false;
@@ -249,8 +263,15 @@ final class CompiledSchema {
             if (properties != null || additionalProperties != null) {
                 for (int i = 0; i < size; i++) {
                     Node p = properties == null ? null : property(value.key(i));
-                    if (p == null ? !Boolean.TRUE.equals(additionalProperties) : !p.passes(value.value(i), named)) {
-                        return false; // an unknown property is an error or a strict-schema finding
+                    if (p == null) {
+                        // An unknown property: an error where the schema forbids it, otherwise a strict-schema
+                        // finding (allowed only when counting errors alone).
+                        if (!Boolean.TRUE.equals(additionalProperties)
+                                && (!additionalOk || Boolean.FALSE.equals(additionalProperties))) {
+                            return false;
+                        }
+                    } else if (!p.passes(value.value(i), named, additionalOk)) {
+                        return false;
                     }
                 }
             }
@@ -436,31 +457,6 @@ final class CompiledSchema {
         @Override
         public void additional(Path path, String property) {
             additional.add(new Object[] {path, property});
-        }
-    }
-
-    /** Notes whether anything was reported; forwards the named schemas passed. */
-    private static final class Reported implements Sink {
-        private final Map<JsonValue, Set<String>> named;
-        boolean any;
-
-        Reported(Map<JsonValue, Set<String>> named) {
-            this.named = named;
-        }
-
-        @Override
-        public void error(Path path, String message) {
-            any = true;
-        }
-
-        @Override
-        public void additional(Path path, String property) {
-            any = true;
-        }
-
-        @Override
-        public void clean(String name, JsonValue value) {
-            named.computeIfAbsent(value, v -> new HashSet<>(2)).add(name);
         }
     }
 

@@ -70,6 +70,14 @@ final class JsonReader {
     private final int[] seenIn = new int[KEY_TABLE];
 
     private int objectSerial;
+
+    // Key sequences seen in objects (by table slots), each with its one key array.
+    private static final int SHAPES = 1024; // a power of two
+    private static final int MAX_SHAPES = SHAPES / 2;
+    private static final int MAX_SHAPE_SIZE = 32;
+    private final int[][] shapeSlots = new int[SHAPES][];
+    private final String[][] shapeKeys = new String[SHAPES][];
+    private int shapes;
     /** The table slot of the last key read, or -1. */
     private int keySlot;
 
@@ -251,17 +259,59 @@ final class JsonReader {
             skipWhitespace();
         }
         int n = top - base;
-        String[] keys = new String[n];
         JsonValue[] values = new JsonValue[n];
-        System.arraycopy(keyStack, base, keys, 0, n);
         System.arraycopy(valueStack, base, values, 0, n);
+        String[] keys;
         if (shared) {
-            checkDistinct(base, n);
+            keys = keysOfShape(base, n);
         } else {
+            keys = new String[n];
+            System.arraycopy(keyStack, base, keys, 0, n);
             checkDistinct(keys);
         }
         top = base;
         return JsonValue.object(keys, values);
+    }
+
+    /**
+     * The key array of an object whose keys all come from the table. Objects of one kind have the same keys in the
+     * same order (every product: name, product_id), so such a sequence gets one array, shared by all the objects
+     * with it (arrays are never modified) and checked for duplicates once.
+     */
+    private String[] keysOfShape(int base, int n) {
+        int[] slots = slotStack;
+        int h = n;
+        for (int i = base; i < base + n; i++) {
+            h = h * 31 + slots[i];
+        }
+        int index = (h ^ (h >>> 16)) & (SHAPES - 1);
+        while (true) {
+            int[] shape = shapeSlots[index];
+            if (shape == null) {
+                break;
+            }
+            if (shape.length == n && sameSlots(shape, slots, base)) {
+                return shapeKeys[index];
+            }
+            index = (index + 1) & (SHAPES - 1);
+        }
+        checkDistinct(base, n);
+        String[] keys = Arrays.copyOfRange(keyStack, base, base + n);
+        if (shapes < MAX_SHAPES && n <= MAX_SHAPE_SIZE) { // bounded: hostile input cannot grow the table
+            shapeSlots[index] = Arrays.copyOfRange(slots, base, base + n);
+            shapeKeys[index] = keys;
+            shapes++;
+        }
+        return keys;
+    }
+
+    private static boolean sameSlots(int[] shape, int[] slots, int base) {
+        for (int i = 0; i < shape.length; i++) {
+            if (shape[i] != slots[base + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
