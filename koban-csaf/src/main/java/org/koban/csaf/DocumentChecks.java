@@ -455,19 +455,35 @@ final class DocumentChecks {
         List<JsonValue> vulns = arr(root, "vulnerabilities");
         for (int v = 0; v < vulns.size(); v++) {
             JsonValue status = obj(vulns.get(v), "product_status");
-            Map<String, String> groupOf = new HashMap<>();
+            if (status == null) {
+                continue;
+            }
+            int listed = 0;
+            for (String s : STATUS_GROUPS) {
+                JsonValue ids = status.get(s);
+                listed += ids == null ? 0 : ids.size();
+            }
+            if (listed < 2) {
+                continue; // a contradiction needs two entries
+            }
+            Map<String, String> groupOf = new HashMap<>(listed * 2);
             for (String s : STATUS_GROUPS) {
                 String group = contradictionGroup(s);
-                if (group == null) {
+                JsonValue ids = status.get(s);
+                if (group == null || ids == null || !ids.isArray()) {
                     continue;
                 }
-                for (Indexed id : strings(status, s)) {
-                    String earlier = groupOf.putIfAbsent(id.value(), group);
+                for (int i = 0; i < ids.size(); i++) {
+                    JsonValue id = ids.value(i);
+                    if (!id.isString()) {
+                        continue;
+                    }
+                    String earlier = groupOf.putIfAbsent(id.asString(), group);
                     if (earlier != null && !earlier.equals(group)) {
                         error(
                                 "6.1.6",
-                                "/vulnerabilities/" + v + "/product_status/" + s + "/" + id.index(),
-                                "Product ID '" + id.value() + "' is in the contradicting product status groups '"
+                                "/vulnerabilities/" + v + "/product_status/" + s + "/" + i,
+                                "Product ID '" + id.asString() + "' is in the contradicting product status groups '"
                                         + earlier + "' and '" + group + "'");
                     }
                 }
