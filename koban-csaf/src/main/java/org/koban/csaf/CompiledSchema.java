@@ -76,13 +76,13 @@ final class CompiledSchema {
         }
     }
 
-    private static final int STRING = 1;
-    private static final int OBJECT = 2;
-    private static final int ARRAY = 4;
-    private static final int NUMBER = 8;
-    private static final int INTEGER = 16;
-    private static final int BOOLEAN = 32;
-    private static final int NULL = 64;
+    static final int STRING = 1;
+    static final int OBJECT = 2;
+    static final int ARRAY = 4;
+    static final int NUMBER = 8;
+    static final int INTEGER = 16;
+    static final int BOOLEAN = 32;
+    static final int NULL = 64;
 
     /** One compiled (sub)schema. */
     static final class Node {
@@ -114,6 +114,29 @@ final class CompiledSchema {
 
         /** Set on the roots of the named schemas (the CVSS versions). */
         String name;
+
+        /** Only a {@code $ref}: no other keyword, no name. */
+        boolean isAlias() {
+            return ref != null
+                    && types == 0
+                    && properties == null
+                    && required.isEmpty()
+                    && additionalProperties == null
+                    && items == null
+                    && minItems < 0
+                    && !uniqueItems
+                    && minProperties < 0
+                    && maxProperties < 0
+                    && minLength < 0
+                    && pattern == null
+                    && format == null
+                    && stringEnum == null
+                    && otherEnum == null
+                    && minimum == null
+                    && maximum == null
+                    && oneOf == null
+                    && name == null;
+        }
 
         void validate(JsonValue value, Path path, Sink sink) {
             if (name != null) {
@@ -419,7 +442,49 @@ final class CompiledSchema {
             }
         }
 
+        /** The JSON value kinds ({@code 1 << JsonValue.kind}) that {@link #types} surely admits. */
+        int kinds;
+
         private boolean hasType(JsonValue v) {
+            return admits(types, kinds, v);
+        }
+
+        static boolean admits(int types, int kinds, JsonValue v) {
+            if ((kinds & (1 << v.kind)) != 0) {
+                return true;
+            }
+            return (types & INTEGER) != 0 && v.kind == JsonValue.DECIMAL && isInteger(v);
+        }
+
+        /** The kinds each type admits outright (a decimal with an integral value is decided by hasType). */
+        static int kindsOf(int types) {
+            int k = 0;
+            if ((types & STRING) != 0) {
+                k |= 1 << JsonValue.STRING;
+            }
+            if ((types & OBJECT) != 0) {
+                k |= 1 << JsonValue.OBJECT;
+            }
+            if ((types & ARRAY) != 0) {
+                k |= 1 << JsonValue.ARRAY;
+            }
+            if ((types & NUMBER) != 0) {
+                k |= (1 << JsonValue.INTEGER) | (1 << JsonValue.DECIMAL);
+            }
+            if ((types & INTEGER) != 0) {
+                k |= 1 << JsonValue.INTEGER;
+            }
+            if ((types & BOOLEAN) != 0) {
+                k |= 1 << JsonValue.BOOLEAN;
+            }
+            if ((types & NULL) != 0) {
+                k |= 1 << JsonValue.NULL;
+            }
+            return k;
+        }
+
+        /** The type keyword as JSON Schema defines it, which {@link #admits} must equal (a unit test shows it). */
+        static boolean admitsByDefinition(int types, JsonValue v) {
             return ((types & STRING) != 0 && v.isString())
                     || ((types & OBJECT) != 0 && v.isObject())
                     || ((types & ARRAY) != 0 && v.isArray())
@@ -503,6 +568,48 @@ final class CompiledSchema {
             node.name = name;
             cvss.put(name, node);
         });
+        Set<Node> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        skipAliases(root, seen);
+        cvss.values().forEach(n -> skipAliases(n, seen));
+    }
+
+    /**
+     * Points every reference to a node that is only a {@code $ref} (most properties: {@code {"$ref":
+     * "#/$defs/..."}}) at its target instead, so that each value is checked with one call less. Such a node adds
+     * nothing to the check or to its findings.
+     */
+    private static void skipAliases(Node node, Set<Node> seen) {
+        if (node == null || !seen.add(node)) {
+            return;
+        }
+        if (node.ref != null) {
+            node.ref = target(node.ref);
+            skipAliases(node.ref, seen);
+        }
+        if (node.properties != null) {
+            node.properties.replaceAll((k, v) -> target(v));
+            for (int i = 0; i < node.propertyNodes.length; i++) {
+                node.propertyNodes[i] = node.properties.get(node.propertyNames[i]);
+                skipAliases(node.propertyNodes[i], seen);
+            }
+        }
+        if (node.items != null) {
+            node.items = target(node.items);
+            skipAliases(node.items, seen);
+        }
+        if (node.oneOf != null) {
+            for (int i = 0; i < node.oneOf.length; i++) {
+                node.oneOf[i] = target(node.oneOf[i]);
+                skipAliases(node.oneOf[i], seen);
+            }
+        }
+    }
+
+    private static Node target(Node node) {
+        for (int hops = 0; node.isAlias() && hops < 100; hops++) {
+            node = node.ref;
+        }
+        return node;
     }
 
     void validate(JsonValue document, Sink sink) {
@@ -576,6 +683,7 @@ final class CompiledSchema {
                         };
                     }
                     node.typeText = String.join(" or ", names);
+                    node.kinds = Node.kindsOf(node.types);
                 }
                 case "properties" -> {
                     node.properties = new HashMap<>();

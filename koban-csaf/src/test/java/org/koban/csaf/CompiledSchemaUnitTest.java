@@ -3,12 +3,14 @@ package org.koban.csaf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
@@ -57,5 +59,37 @@ class CompiledSchemaUnitTest {
         }
         // The mutations must exercise the schema, not only produce valid documents.
         assertThat(invalid).isGreaterThan(20);
+    }
+
+    @Test
+    void theTypeCheckByKindsEqualsTheTypeKeywordsDefinitionForEveryCombinationOfTypes() {
+        List<JsonValue> samples = List.of(
+                JsonValue.string("x"),
+                JsonValue.object(new String[0], new JsonValue[0]),
+                JsonValue.array(new JsonValue[0]),
+                JsonValue.integer(3, "3"),
+                JsonValue.decimal(new BigDecimal("1.0")),
+                JsonValue.decimal(new BigDecimal("1.5")),
+                JsonValue.decimal(new BigDecimal("2E+1")),
+                JsonValue.TRUE,
+                JsonValue.NULL_VALUE);
+        int all = CompiledSchema.STRING
+                | CompiledSchema.OBJECT
+                | CompiledSchema.ARRAY
+                | CompiledSchema.NUMBER
+                | CompiledSchema.INTEGER
+                | CompiledSchema.BOOLEAN
+                | CompiledSchema.NULL;
+        int compared = 0;
+        for (int types = 1; types <= all; types++) {
+            int kinds = CompiledSchema.Node.kindsOf(types);
+            for (JsonValue v : samples) {
+                assertThat(CompiledSchema.Node.admits(types, kinds, v))
+                        .as("types %s, value %s", types, v)
+                        .isEqualTo(CompiledSchema.Node.admitsByDefinition(types, v));
+                compared++;
+            }
+        }
+        assertThat(compared).isEqualTo(127 * samples.size());
     }
 }
