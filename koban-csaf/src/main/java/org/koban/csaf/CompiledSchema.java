@@ -222,16 +222,7 @@ final class CompiledSchema {
                 default -> {}
             }
             if (stringEnum != null || otherEnum != null) {
-                boolean found = value.isString() && stringEnum != null && stringEnum.contains(value.asString());
-                if (!found && otherEnum != null) {
-                    for (JsonValue e : otherEnum) {
-                        found |= e.equals(value)
-                                || (e.isNumber()
-                                        && value.isNumber()
-                                        && e.decimalValue().compareTo(value.decimalValue()) == 0);
-                    }
-                }
-                if (!found) {
+                if (!inEnum(value)) {
                     return false;
                 }
             }
@@ -248,6 +239,24 @@ final class CompiledSchema {
                 return matches == 1 && (additionalOk || match.passes(value, named, false));
             }
             return true;
+        }
+
+        /** The enum keyword: a listed string, or a listed other value (numbers compared by value). */
+        private boolean inEnum(JsonValue value) {
+            if (value.isString() && stringEnum != null && stringEnum.contains(value.asString())) {
+                return true;
+            }
+            if (otherEnum != null) {
+                for (JsonValue e : otherEnum) {
+                    if (e.equals(value)
+                            || (e.isNumber()
+                                    && value.isNumber()
+                                    && e.decimalValue().compareTo(value.decimalValue()) == 0)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         /** No two equal elements: pairwise for short arrays (no hashing of whole subtrees), hashed beyond. */
@@ -350,16 +359,7 @@ final class CompiledSchema {
                 }
             }
             if (stringEnum != null || otherEnum != null) {
-                boolean found = value.isString() && stringEnum != null && stringEnum.contains(value.asString());
-                if (!found && otherEnum != null) {
-                    for (JsonValue e : otherEnum) {
-                        found |= e.equals(value)
-                                || (e.isNumber()
-                                        && value.isNumber()
-                                        && e.decimalValue().compareTo(value.decimalValue()) == 0);
-                    }
-                }
-                if (!found) {
+                if (!inEnum(value)) {
                     sink.error(path, "is not one of the allowed values");
                 }
             }

@@ -72,7 +72,7 @@ final class DocumentChecks {
     private final JsonValue productTree;
     private final String category;
 
-    /** A product_id defined in a full_product_name: the id, the pointer of the id, the full_product_name. */
+    /** A product_id defined in a full_product_name: the id, the full_product_name and its pointer. */
     private record Definition(String id, JsonValue fullProductName, Path fullProductNamePath) {
         Path path() {
             return fullProductNamePath.child("product_id");
@@ -153,20 +153,13 @@ final class DocumentChecks {
                 JsonValue g = pgs.get(i);
                 String gid = str(g, "group_id");
                 Set<String> members = new LinkedHashSet<>();
-                JsonValue ids = g == null ? null : g.get("product_ids");
-                if (ids != null && ids.isArray()) {
-                    Path idsPath = null;
-                    for (int j = 0; j < ids.size(); j++) {
-                        JsonValue id = ids.value(j);
-                        if (id.isString()) {
-                            if (idsPath == null) {
-                                idsPath = P_PT.child("product_groups").child(i).child("product_ids");
-                            }
-                            members.add(id.asString());
-                            productRefs.add(new Ref(id.asString(), idsPath, j));
-                        }
-                    }
+                for (Indexed id : strings(g, "product_ids")) {
+                    members.add(id.value());
                 }
+                addRefs(
+                        g == null ? null : g.get("product_ids"),
+                        P_PT.child("product_groups").child(i),
+                        "product_ids");
                 if (gid != null) {
                     groups.computeIfAbsent(gid, k -> new LinkedHashSet<>()).addAll(members);
                 }
