@@ -62,6 +62,20 @@ class CsafValidatorUnitTest {
                 .containsExactly("schema");
     }
 
+    @Test
+    void isJsonAnswersAsValidationReadsTheText() {
+        for (String text : new String[] {"{}", "[1, 2]", "\"x\"", " {\"a\": 1} ", "{\"a\": 1, \"a\": 2}"}) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            assertThat(CsafValidator.isJson(bytes)).as(text).isTrue();
+            assertThat(CsafValidator.validate(bytes).failedTests()).as(text).doesNotContain("json");
+        }
+        for (String text : new String[] {"", "{", "{\"a\": }", "[1,]", "nul", "{} {}"}) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            assertThat(CsafValidator.isJson(bytes)).as(text).isFalse();
+            assertThat(CsafValidator.validate(bytes).failedTests()).as(text).containsExactly("json");
+        }
+    }
+
     private static byte[] read(Path file) {
         try {
             return Files.readAllBytes(file);
