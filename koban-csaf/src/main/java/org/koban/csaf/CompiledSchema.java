@@ -5,8 +5,10 @@ import com.networknt.schema.format.Format;
 import com.networknt.schema.format.UriFormat;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -324,14 +326,8 @@ final class CompiledSchema {
                 if (minItems >= 0 && value.size() < minItems) {
                     sink.error(path, "must have at least " + minItems + " items");
                 }
-                if (uniqueItems && value.size() > 1) {
-                    Set<JsonValue> seen = new HashSet<>();
-                    for (JsonValue item : value) {
-                        if (!seen.add(item)) {
-                            sink.error(path, "must have unique items");
-                            break;
-                        }
-                    }
+                if (uniqueItems && value.size() > 1 && !distinct(value)) {
+                    sink.error(path, "must have unique items");
                 }
                 if (items != null) {
                     for (int i = 0; i < value.size(); i++) {
@@ -568,7 +564,7 @@ final class CompiledSchema {
             node.name = name;
             cvss.put(name, node);
         });
-        Set<Node> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         skipAliases(root, seen);
         cvss.values().forEach(n -> skipAliases(n, seen));
     }

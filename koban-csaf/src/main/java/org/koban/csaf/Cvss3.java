@@ -62,28 +62,18 @@ final class Cvss3 {
         if (vector == null || !(vector.startsWith("CVSS:3.0/") || vector.startsWith("CVSS:3.1/"))) {
             return null;
         }
-        Map<String, String> metrics = new LinkedHashMap<>(64);
-        int n = vector.length();
-        int start = 9;
-        while (true) { // the '/'-separated parts after the prefix, each KEY:VALUE
-            int end = vector.indexOf('/', start);
-            if (end < 0) {
-                end = n;
-            }
-            int colon = vector.indexOf(':', start);
-            if (colon < 0 || colon >= end) {
+        Map<String, String> metrics = new LinkedHashMap<>();
+        for (String part : vector.substring(9).split("/", -1)) {
+            int colon = part.indexOf(':');
+            if (colon < 0) {
                 return null;
             }
-            String key = vector.substring(start, colon);
-            String value = vector.substring(colon + 1, end);
+            String key = part.substring(0, colon);
+            String value = part.substring(colon + 1);
             Map<String, String> allowed = VALUES.get(key);
             if (allowed == null || !allowed.containsKey(value) || metrics.put(key, value) != null) {
                 return null;
             }
-            if (end == n) {
-                break;
-            }
-            start = end + 1;
         }
         for (String base : new String[] {"AV", "AC", "PR", "UI", "S", "C", "I", "A"}) {
             if (!metrics.containsKey(base)) {

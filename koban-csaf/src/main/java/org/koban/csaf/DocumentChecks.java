@@ -448,35 +448,19 @@ final class DocumentChecks {
         List<JsonValue> vulns = arr(root, "vulnerabilities");
         for (int v = 0; v < vulns.size(); v++) {
             JsonValue status = obj(vulns.get(v), "product_status");
-            if (status == null) {
-                continue;
-            }
-            int listed = 0;
-            for (String s : STATUS_GROUPS) {
-                JsonValue ids = status.get(s);
-                listed += ids == null ? 0 : ids.size();
-            }
-            if (listed < 2) {
-                continue; // a contradiction needs two entries
-            }
-            Map<String, String> groupOf = new HashMap<>(listed * 2);
+            Map<String, String> groupOf = new HashMap<>();
             for (String s : STATUS_GROUPS) {
                 String group = contradictionGroup(s);
-                JsonValue ids = status.get(s);
-                if (group == null || ids == null || !ids.isArray()) {
+                if (group == null) {
                     continue;
                 }
-                for (int i = 0; i < ids.size(); i++) {
-                    JsonValue id = ids.value(i);
-                    if (!id.isString()) {
-                        continue;
-                    }
-                    String earlier = groupOf.putIfAbsent(id.asString(), group);
+                for (Indexed id : strings(status, s)) {
+                    String earlier = groupOf.putIfAbsent(id.value(), group);
                     if (earlier != null && !earlier.equals(group)) {
                         error(
                                 "6.1.6",
-                                "/vulnerabilities/" + v + "/product_status/" + s + "/" + i,
-                                "Product ID '" + id.asString() + "' is in the contradicting product status groups '"
+                                "/vulnerabilities/" + v + "/product_status/" + s + "/" + id.index(),
+                                "Product ID '" + id.value() + "' is in the contradicting product status groups '"
                                         + earlier + "' and '" + group + "'");
                     }
                 }
@@ -1683,20 +1667,13 @@ final class DocumentChecks {
         return env != null && env.isNumber() ? env.decimalValue() : BigDecimal.ONE.negate();
     }
 
-    /** The metric names a vector states (what precedes a ':' in each '/'-separated part). */
     private static Set<String> statedMetrics(String vector) {
         Set<String> stated = new HashSet<>();
-        int start = 0;
-        while (start <= vector.length()) {
-            int end = vector.indexOf('/', start);
-            if (end < 0) {
-                end = vector.length();
+        for (String part : vector.split("/")) {
+            int colon = part.indexOf(':');
+            if (colon > 0) {
+                stated.add(part.substring(0, colon));
             }
-            int colon = vector.indexOf(':', start);
-            if (colon > start && colon < end) {
-                stated.add(vector.substring(start, colon));
-            }
-            start = end + 1;
         }
         return stated;
     }

@@ -1,5 +1,8 @@
 package org.koban.csaf;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Hand-written equivalents of the schema's most frequent patterns and formats, for the strings where the answer
  * is simple and certain; for any other string they answer "unknown" and the caller uses the regular expression or
@@ -40,30 +43,12 @@ final class FastChecks {
             + "(-([A-Za-z]{2}|[0-9]{3}))?(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*(-[A-WY-Za-wy-z0-9](-[A-Za-z0-9]{2,8})+)*"
             + "(-[Xx](-[A-Za-z0-9]{1,8})+)?|[Xx](-[A-Za-z0-9]{1,8})+|[Ii]-[Dd][Ee][Ff][Aa][Uu][Ll][Tt]|[Ii]-[Mm][Ii][Nn][Gg][Oo])$";
 
-    /** The metrics of a CVSS v3 vector with the letters each may take. */
-    private static final java.util.Map<String, String> CVSS3_METRICS = java.util.Map.ofEntries(
-            java.util.Map.entry("AV", "NALP"),
-            java.util.Map.entry("AC", "LH"),
-            java.util.Map.entry("PR", "NLH"),
-            java.util.Map.entry("UI", "NR"),
-            java.util.Map.entry("S", "UC"),
-            java.util.Map.entry("C", "NLH"),
-            java.util.Map.entry("I", "NLH"),
-            java.util.Map.entry("A", "NLH"),
-            java.util.Map.entry("E", "XUPFH"),
-            java.util.Map.entry("RL", "XOTWU"),
-            java.util.Map.entry("RC", "XURC"),
-            java.util.Map.entry("CR", "XLMH"),
-            java.util.Map.entry("IR", "XLMH"),
-            java.util.Map.entry("AR", "XLMH"),
-            java.util.Map.entry("MAV", "XNALP"),
-            java.util.Map.entry("MAC", "XLH"),
-            java.util.Map.entry("MPR", "XNLH"),
-            java.util.Map.entry("MUI", "XNR"),
-            java.util.Map.entry("MS", "XUC"),
-            java.util.Map.entry("MC", "XNLH"),
-            java.util.Map.entry("MI", "XNLH"),
-            java.util.Map.entry("MA", "XNLH"));
+    /** The metrics of a CVSS v3 vector with the letters each may take (from the CVSS v3 definitions). */
+    private static final Map<String, String> CVSS3_METRICS = new HashMap<>();
+
+    static {
+        Cvss3.VALUES.forEach((metric, values) -> CVSS3_METRICS.put(metric, String.join("", values.keySet())));
+    }
 
     private static String cvss3Pattern() {
         String metric = "(AV:[NALP]|AC:[LH]|PR:[NLH]|UI:[NR]|S:[UC]|[CIA]:[NLH]|E:[XUPFH]|RL:[XOTWU]|RC:[XURC]"

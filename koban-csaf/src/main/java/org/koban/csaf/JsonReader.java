@@ -31,6 +31,10 @@ final class JsonReader {
     private static final int KEY_TABLE = 1024; // a power of two
     private static final int MAX_SHARED_KEYS = KEY_TABLE / 2;
 
+    private static final int SHAPES = 1024; // a power of two
+    private static final int MAX_SHAPES = SHAPES / 2;
+    private static final int MAX_SHAPE_SIZE = 32;
+
     private static final ThreadLocal<JsonReader> READERS = ThreadLocal.withInitial(JsonReader::new);
 
     /** Thrown to decline the input; preallocated, without a stack trace, because declining is not an error here. */
@@ -66,15 +70,8 @@ final class JsonReader {
     private String[] keyStack = new String[256];
     /** The key table slot of each key on the stack, -1 for a key not in the table. */
     private int[] slotStack = new int[256];
-    /** For duplicate detection: the object (by serial number) in which a table key was last seen. */
-    private final int[] seenIn = new int[KEY_TABLE];
-
-    private int objectSerial;
 
     // Key sequences seen in objects (by table slots), each with its one key array.
-    private static final int SHAPES = 1024; // a power of two
-    private static final int MAX_SHAPES = SHAPES / 2;
-    private static final int MAX_SHAPE_SIZE = 32;
     private final int[][] shapeSlots = new int[SHAPES][];
     private final String[][] shapeKeys = new String[SHAPES][];
     private int shapes;
@@ -295,8 +292,8 @@ final class JsonReader {
             }
             index = (index + 1) & (SHAPES - 1);
         }
-        checkDistinct(base, n);
         String[] keys = Arrays.copyOfRange(keyStack, base, base + n);
+        checkDistinct(keys);
         if (shapes < MAX_SHAPES && n <= MAX_SHAPE_SIZE) { // bounded: hostile input cannot grow the table
             shapeSlots[index] = Arrays.copyOfRange(slots, base, base + n);
             shapeKeys[index] = keys;
@@ -314,27 +311,7 @@ final class JsonReader {
         return true;
     }
 
-    /**
-     * Jackson keeps the last of duplicate keys; such rare input is left to Jackson. Keys from the table: one
-     * lookup each in the table of where each key was last seen.
-     */
-    private void checkDistinct(int base, int n) {
-        int serial = ++objectSerial;
-        if (serial == Integer.MAX_VALUE) {
-            Arrays.fill(seenIn, 0);
-            serial = objectSerial = 1;
-        }
-        int[] seen = seenIn;
-        int[] slots = slotStack;
-        for (int i = base, end = base + n; i < end; i++) {
-            int slot = slots[i];
-            if (seen[slot] == serial) {
-                throw DECLINE;
-            }
-            seen[slot] = serial;
-        }
-    }
-
+    /** Jackson keeps the last of duplicate keys; such rare input is left to Jackson. */
     private static void checkDistinct(String[] keys) {
         int n = keys.length;
         if (n <= 16) {
