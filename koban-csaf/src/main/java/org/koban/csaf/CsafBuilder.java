@@ -387,7 +387,7 @@ public final class CsafBuilder {
 
         /** A CVSS v3.x score; the base score and severity are computed from the vector. */
         public VulnerabilityBuilder cvssV3(String vector, String... productIds) {
-            Map<String, String> metrics = Cvss3.parse(vector);
+            byte[] metrics = Cvss3.parse(vector);
             if (metrics == null) {
                 throw new IllegalArgumentException("not a CVSS v3.0/v3.1 vector: " + vector);
             }

@@ -2,89 +2,70 @@ package org.koban.csaf;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** CVSS v2 vectors and scores as FIRST's CVSS v2 guide (section 3) defines them. */
 final class Cvss2 {
-    static final Map<String, String> PROPERTY = new LinkedHashMap<>();
-    static final Map<String, Map<String, String>> VALUES = new LinkedHashMap<>();
+    /** The metrics, in the order of the guide's tables. */
+    static final CvssMetrics METRICS = new CvssMetrics("ND");
 
-    static {
-        String imp = "N=NONE,P=PARTIAL,C=COMPLETE";
-        String req = "L=LOW,M=MEDIUM,H=HIGH,ND=NOT_DEFINED";
-        def("AV", "accessVector", "L=LOCAL,A=ADJACENT_NETWORK,N=NETWORK");
-        def("AC", "accessComplexity", "H=HIGH,M=MEDIUM,L=LOW");
-        def("Au", "authentication", "M=MULTIPLE,S=SINGLE,N=NONE");
-        def("C", "confidentialityImpact", imp);
-        def("I", "integrityImpact", imp);
-        def("A", "availabilityImpact", imp);
-        def("E", "exploitability", "U=UNPROVEN,POC=PROOF_OF_CONCEPT,F=FUNCTIONAL,H=HIGH,ND=NOT_DEFINED");
-        def("RL", "remediationLevel", "OF=OFFICIAL_FIX,TF=TEMPORARY_FIX,W=WORKAROUND,U=UNAVAILABLE,ND=NOT_DEFINED");
-        def("RC", "reportConfidence", "UC=UNCONFIRMED,UR=UNCORROBORATED,C=CONFIRMED,ND=NOT_DEFINED");
-        def("CDP", "collateralDamagePotential", "N=NONE,L=LOW,LM=LOW_MEDIUM,MH=MEDIUM_HIGH,H=HIGH,ND=NOT_DEFINED");
-        def("TD", "targetDistribution", "N=NONE,L=LOW,M=MEDIUM,H=HIGH,ND=NOT_DEFINED");
-        def("CR", "confidentialityRequirement", req);
-        def("IR", "integrityRequirement", req);
-        def("AR", "availabilityRequirement", req);
-    }
+    private static final String IMP = "N=NONE,P=PARTIAL,C=COMPLETE";
+    private static final String REQ = "L=LOW,M=MEDIUM,H=HIGH,ND=NOT_DEFINED";
 
-    private static void def(String key, String property, String values) {
-        PROPERTY.put(key, property);
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String pair : values.split(",")) {
-            String[] kv = pair.split("=");
-            m.put(kv[0], kv[1]);
-        }
-        VALUES.put(key, m);
-    }
+    static final int AV = METRICS.define("AV", "accessVector", "L=LOCAL,A=ADJACENT_NETWORK,N=NETWORK", true);
+    static final int AC = METRICS.define("AC", "accessComplexity", "H=HIGH,M=MEDIUM,L=LOW", true);
+    static final int AU = METRICS.define("Au", "authentication", "M=MULTIPLE,S=SINGLE,N=NONE", true);
+    static final int C = METRICS.define("C", "confidentialityImpact", IMP, true);
+    static final int I = METRICS.define("I", "integrityImpact", IMP, true);
+    static final int A = METRICS.define("A", "availabilityImpact", IMP, true);
+    static final int E = METRICS.define(
+            "E", "exploitability", "U=UNPROVEN,POC=PROOF_OF_CONCEPT,F=FUNCTIONAL,H=HIGH,ND=NOT_DEFINED", false);
+    static final int RL = METRICS.define(
+            "RL",
+            "remediationLevel",
+            "OF=OFFICIAL_FIX,TF=TEMPORARY_FIX,W=WORKAROUND,U=UNAVAILABLE,ND=NOT_DEFINED",
+            false);
+    static final int RC = METRICS.define(
+            "RC", "reportConfidence", "UC=UNCONFIRMED,UR=UNCORROBORATED,C=CONFIRMED,ND=NOT_DEFINED", false);
+    static final int CDP = METRICS.define(
+            "CDP",
+            "collateralDamagePotential",
+            "N=NONE,L=LOW,LM=LOW_MEDIUM,MH=MEDIUM_HIGH,H=HIGH,ND=NOT_DEFINED",
+            false);
+    static final int TD =
+            METRICS.define("TD", "targetDistribution", "N=NONE,L=LOW,M=MEDIUM,H=HIGH,ND=NOT_DEFINED", false);
+    static final int CR = METRICS.define("CR", "confidentialityRequirement", REQ, false);
+    static final int IR = METRICS.define("IR", "integrityRequirement", REQ, false);
+    static final int AR = METRICS.define("AR", "availabilityRequirement", REQ, false);
 
     private Cvss2() {}
 
-    /** Metric → value with absent temporal/environmental metrics defaulted to ND; null if malformed. */
-    static Map<String, String> parse(String vector) {
+    /** Parses {@code AV:N/AC:L/...} (see {@link CvssMetrics}); null if malformed. */
+    static byte[] parse(String vector) {
         if (vector == null || vector.isEmpty()) {
             return null;
         }
-        Map<String, String> metrics = new LinkedHashMap<>();
-        for (String part : vector.split("/", -1)) {
-            int colon = part.indexOf(':');
-            if (colon < 0) {
-                return null;
-            }
-            String key = part.substring(0, colon);
-            String value = part.substring(colon + 1);
-            Map<String, String> allowed = VALUES.get(key);
-            if (allowed == null || !allowed.containsKey(value) || metrics.put(key, value) != null) {
-                return null;
-            }
-        }
-        for (String base : new String[] {"AV", "AC", "Au", "C", "I", "A"}) {
-            if (!metrics.containsKey(base)) {
-                return null;
-            }
-        }
-        for (String key : VALUES.keySet()) {
-            metrics.putIfAbsent(key, "ND");
-        }
-        return metrics;
+        return METRICS.parse(vector, 0);
     }
 
-    static Cvss3.Scores scores(Map<String, String> m) {
-        double c = imp(m.get("C"));
-        double i = imp(m.get("I"));
-        double a = imp(m.get("A"));
-        double exploitability = 20 * av(m.get("AV")) * ac(m.get("AC")) * au(m.get("Au"));
+    static Cvss3.Scores scores(byte[] m) {
+        double c = imp(v(m, C));
+        double i = imp(v(m, I));
+        double a = imp(v(m, A));
+        double exploitability = 20 * av(v(m, AV)) * ac(v(m, AC)) * au(v(m, AU));
         double impact = 10.41 * (1 - (1 - c) * (1 - i) * (1 - a));
         double base = base(impact, exploitability);
-        double temporalFactor = e(m.get("E")) * rl(m.get("RL")) * rc(m.get("RC"));
+        double temporalFactor = e(v(m, E)) * rl(v(m, RL)) * rc(v(m, RC));
         double temporal = round1(base * temporalFactor);
-        double adjustedImpact = Math.min(
-                10, 10.41 * (1 - (1 - c * req(m.get("CR"))) * (1 - i * req(m.get("IR"))) * (1 - a * req(m.get("AR")))));
+        double adjustedImpact =
+                Math.min(10, 10.41 * (1 - (1 - c * req(v(m, CR))) * (1 - i * req(v(m, IR))) * (1 - a * req(v(m, AR)))));
         double adjustedTemporal = round1(base(adjustedImpact, exploitability) * temporalFactor);
-        double environmental =
-                round1((adjustedTemporal + (10 - adjustedTemporal) * cdp(m.get("CDP"))) * td(m.get("TD")));
+        double environmental = round1((adjustedTemporal + (10 - adjustedTemporal) * cdp(v(m, CDP))) * td(v(m, TD)));
         return new Cvss3.Scores(decimal(base), decimal(temporal), decimal(environmental));
+    }
+
+    /** The value of a metric (ND where the vector leaves it out). */
+    private static String v(byte[] m, int metric) {
+        return METRICS.value(m, metric);
     }
 
     private static double base(double impact, double exploitability) {

@@ -1,99 +1,73 @@
 package org.koban.csaf;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** CVSS v3.0 and v3.1 vectors and scores as FIRST's specification documents define them. */
 final class Cvss3 {
-    /** Vector key → JSON property name and the value each vector letter stands for. */
-    static final Map<String, String> PROPERTY = new LinkedHashMap<>();
+    /** The metrics, in the order of the specification's tables. */
+    static final CvssMetrics METRICS = new CvssMetrics("X");
 
-    static final Map<String, Map<String, String>> VALUES = new LinkedHashMap<>();
+    private static final String AV_VALUES = "N=NETWORK,A=ADJACENT_NETWORK,L=LOCAL,P=PHYSICAL";
+    private static final String LH = "L=LOW,H=HIGH";
+    private static final String NLH = "N=NONE,L=LOW,H=HIGH";
+    private static final String UI_VALUES = "N=NONE,R=REQUIRED";
+    private static final String S_VALUES = "U=UNCHANGED,C=CHANGED";
+    private static final String REQ = "X=NOT_DEFINED,L=LOW,M=MEDIUM,H=HIGH";
 
-    static {
-        String av = "N=NETWORK,A=ADJACENT_NETWORK,L=LOCAL,P=PHYSICAL";
-        String lh = "L=LOW,H=HIGH";
-        String nlh = "N=NONE,L=LOW,H=HIGH";
-        String ui = "N=NONE,R=REQUIRED";
-        String s = "U=UNCHANGED,C=CHANGED";
-        String req = "X=NOT_DEFINED,L=LOW,M=MEDIUM,H=HIGH";
-        def("AV", "attackVector", av);
-        def("AC", "attackComplexity", lh);
-        def("PR", "privilegesRequired", nlh);
-        def("UI", "userInteraction", ui);
-        def("S", "scope", s);
-        def("C", "confidentialityImpact", nlh);
-        def("I", "integrityImpact", nlh);
-        def("A", "availabilityImpact", nlh);
-        def("E", "exploitCodeMaturity", "X=NOT_DEFINED,U=UNPROVEN,P=PROOF_OF_CONCEPT,F=FUNCTIONAL,H=HIGH");
-        def("RL", "remediationLevel", "X=NOT_DEFINED,O=OFFICIAL_FIX,T=TEMPORARY_FIX,W=WORKAROUND,U=UNAVAILABLE");
-        def("RC", "reportConfidence", "X=NOT_DEFINED,U=UNKNOWN,R=REASONABLE,C=CONFIRMED");
-        def("CR", "confidentialityRequirement", req);
-        def("IR", "integrityRequirement", req);
-        def("AR", "availabilityRequirement", req);
-        def("MAV", "modifiedAttackVector", "X=NOT_DEFINED," + av);
-        def("MAC", "modifiedAttackComplexity", "X=NOT_DEFINED," + lh);
-        def("MPR", "modifiedPrivilegesRequired", "X=NOT_DEFINED," + nlh);
-        def("MUI", "modifiedUserInteraction", "X=NOT_DEFINED," + ui);
-        def("MS", "modifiedScope", "X=NOT_DEFINED," + s);
-        def("MC", "modifiedConfidentialityImpact", "X=NOT_DEFINED," + nlh);
-        def("MI", "modifiedIntegrityImpact", "X=NOT_DEFINED," + nlh);
-        def("MA", "modifiedAvailabilityImpact", "X=NOT_DEFINED," + nlh);
+    static final int AV = base("AV", "attackVector", AV_VALUES);
+    static final int AC = base("AC", "attackComplexity", LH);
+    static final int PR = base("PR", "privilegesRequired", NLH);
+    static final int UI = base("UI", "userInteraction", UI_VALUES);
+    static final int S = base("S", "scope", S_VALUES);
+    static final int C = base("C", "confidentialityImpact", NLH);
+    static final int I = base("I", "integrityImpact", NLH);
+    static final int A = base("A", "availabilityImpact", NLH);
+    static final int E =
+            other("E", "exploitCodeMaturity", "X=NOT_DEFINED,U=UNPROVEN,P=PROOF_OF_CONCEPT,F=FUNCTIONAL,H=HIGH");
+    static final int RL =
+            other("RL", "remediationLevel", "X=NOT_DEFINED,O=OFFICIAL_FIX,T=TEMPORARY_FIX,W=WORKAROUND,U=UNAVAILABLE");
+    static final int RC = other("RC", "reportConfidence", "X=NOT_DEFINED,U=UNKNOWN,R=REASONABLE,C=CONFIRMED");
+    static final int CR = other("CR", "confidentialityRequirement", REQ);
+    static final int IR = other("IR", "integrityRequirement", REQ);
+    static final int AR = other("AR", "availabilityRequirement", REQ);
+    static final int MAV = other("MAV", "modifiedAttackVector", "X=NOT_DEFINED," + AV_VALUES);
+    static final int MAC = other("MAC", "modifiedAttackComplexity", "X=NOT_DEFINED," + LH);
+    static final int MPR = other("MPR", "modifiedPrivilegesRequired", "X=NOT_DEFINED," + NLH);
+    static final int MUI = other("MUI", "modifiedUserInteraction", "X=NOT_DEFINED," + UI_VALUES);
+    static final int MS = other("MS", "modifiedScope", "X=NOT_DEFINED," + S_VALUES);
+    static final int MC = other("MC", "modifiedConfidentialityImpact", "X=NOT_DEFINED," + NLH);
+    static final int MI = other("MI", "modifiedIntegrityImpact", "X=NOT_DEFINED," + NLH);
+    static final int MA = other("MA", "modifiedAvailabilityImpact", "X=NOT_DEFINED," + NLH);
+
+    private static int base(String key, String property, String values) {
+        return METRICS.define(key, property, values, true);
     }
 
-    private static void def(String key, String property, String values) {
-        PROPERTY.put(key, property);
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String pair : values.split(",")) {
-            String[] kv = pair.split("=");
-            m.put(kv[0], kv[1]);
-        }
-        VALUES.put(key, m);
+    private static int other(String key, String property, String values) {
+        return METRICS.define(key, property, values, false);
     }
 
     private Cvss3() {}
 
     /**
-     * Parses {@code CVSS:3.x/AV:N/...}; returns metric → letter with every optional metric defaulted to X, or
-     * null if the vector is malformed (unknown, repeated or missing base metric, bad value).
+     * Parses {@code CVSS:3.x/AV:N/...} (see {@link CvssMetrics}); null if the vector is malformed (unknown, repeated
+     * or missing base metric, bad value).
      */
-    static Map<String, String> parse(String vector) {
+    static byte[] parse(String vector) {
         if (vector == null || !(vector.startsWith("CVSS:3.0/") || vector.startsWith("CVSS:3.1/"))) {
             return null;
         }
-        Map<String, String> metrics = new LinkedHashMap<>();
-        for (String part : vector.substring(9).split("/", -1)) {
-            int colon = part.indexOf(':');
-            if (colon < 0) {
-                return null;
-            }
-            String key = part.substring(0, colon);
-            String value = part.substring(colon + 1);
-            Map<String, String> allowed = VALUES.get(key);
-            if (allowed == null || !allowed.containsKey(value) || metrics.put(key, value) != null) {
-                return null;
-            }
-        }
-        for (String base : new String[] {"AV", "AC", "PR", "UI", "S", "C", "I", "A"}) {
-            if (!metrics.containsKey(base)) {
-                return null;
-            }
-        }
-        for (String key : VALUES.keySet()) {
-            metrics.putIfAbsent(key, "X");
-        }
-        return metrics;
+        return METRICS.parse(vector, 9);
     }
 
     /** Base, temporal and environmental scores of a parsed vector. */
     record Scores(BigDecimal base, BigDecimal temporal, BigDecimal environmental) {}
 
-    static Scores scores(Map<String, String> m, boolean v30) {
-        boolean changed = m.get("S").equals("C");
-        double iss = 1 - (1 - cia(m.get("C"))) * (1 - cia(m.get("I"))) * (1 - cia(m.get("A")));
+    static Scores scores(byte[] m, boolean v30) {
+        boolean changed = v(m, S).equals("C");
+        double iss = 1 - (1 - cia(v(m, C))) * (1 - cia(v(m, I))) * (1 - cia(v(m, A)));
         double impact = changed ? 7.52 * (iss - 0.029) - 3.25 * Math.pow(iss - 0.02, 15) : 6.42 * iss;
-        double exploitability = 8.22 * av(m.get("AV")) * ac(m.get("AC")) * pr(m.get("PR"), changed) * ui(m.get("UI"));
+        double exploitability = 8.22 * av(v(m, AV)) * ac(v(m, AC)) * pr(v(m, PR), changed) * ui(v(m, UI));
         double base;
         if (impact <= 0) {
             base = 0;
@@ -102,16 +76,16 @@ final class Cvss3 {
         } else {
             base = roundUp(Math.min(impact + exploitability, 10), v30);
         }
-        double temporalFactor = e(m.get("E")) * rl(m.get("RL")) * rc(m.get("RC"));
+        double temporalFactor = e(v(m, E)) * rl(v(m, RL)) * rc(v(m, RC));
         double temporal = roundUp(base * temporalFactor, v30);
 
-        String ms = mod(m, "MS", "S");
+        String ms = mod(m, MS, S);
         boolean mChanged = ms.equals("C");
         double miss = Math.min(
                 1
-                        - (1 - req(m.get("CR")) * cia(mod(m, "MC", "C")))
-                                * (1 - req(m.get("IR")) * cia(mod(m, "MI", "I")))
-                                * (1 - req(m.get("AR")) * cia(mod(m, "MA", "A"))),
+                        - (1 - req(v(m, CR)) * cia(mod(m, MC, C)))
+                                * (1 - req(v(m, IR)) * cia(mod(m, MI, I)))
+                                * (1 - req(v(m, AR)) * cia(mod(m, MA, A))),
                 0.915);
         double mImpact;
         if (mChanged) {
@@ -121,11 +95,8 @@ final class Cvss3 {
         } else {
             mImpact = 6.42 * miss;
         }
-        double mExploitability = 8.22
-                * av(mod(m, "MAV", "AV"))
-                * ac(mod(m, "MAC", "AC"))
-                * pr(mod(m, "MPR", "PR"), mChanged)
-                * ui(mod(m, "MUI", "UI"));
+        double mExploitability =
+                8.22 * av(mod(m, MAV, AV)) * ac(mod(m, MAC, AC)) * pr(mod(m, MPR, PR), mChanged) * ui(mod(m, MUI, UI));
         double environmental;
         if (mImpact <= 0) {
             environmental = 0;
@@ -156,9 +127,15 @@ final class Cvss3 {
         return BigDecimal.valueOf(d).setScale(1, java.math.RoundingMode.HALF_UP);
     }
 
-    private static String mod(Map<String, String> m, String modified, String base) {
-        String v = m.get(modified);
-        return v.equals("X") ? m.get(base) : v;
+    /** The value of a metric (X where the vector leaves it out). */
+    private static String v(byte[] m, int metric) {
+        return METRICS.value(m, metric);
+    }
+
+    /** A modified metric's value, the base metric's where it is not defined. */
+    private static String mod(byte[] m, int modified, int base) {
+        String v = v(m, modified);
+        return v.equals("X") ? v(m, base) : v;
     }
 
     /** CVSS 3.1 Appendix A "Roundup" (avoids floating-point artefacts); CVSS 3.0 used a plain ceiling. */

@@ -504,11 +504,23 @@ final class DocumentChecks {
     }
 
     /** Every CVSS object: (pointer, object, "cvss_v2"|"cvss_v3"). */
-    private record CvssAt(String path, JsonValue cvss, boolean v2, int vuln, int score, Map<String, String> metrics) {
+    private record CvssAt(JsonValue cvss, boolean v2, int vuln, int score, byte[] metrics) {
         /** Parses the vector once for tests 6.1.9 and 6.1.10; null if malformed. */
-        static CvssAt of(String path, JsonValue cvss, boolean v2, int vuln, int score) {
+        static CvssAt of(JsonValue cvss, boolean v2, int vuln, int score) {
+            return new CvssAt(cvss, v2, vuln, score, parse(cvss, v2));
+        }
+
+        static byte[] parse(JsonValue cvss, boolean v2) {
             String vector = str(cvss, "vectorString");
-            return new CvssAt(path, cvss, v2, vuln, score, v2 ? Cvss2.parse(vector) : Cvss3.parse(vector));
+            return v2 ? Cvss2.parse(vector) : Cvss3.parse(vector);
+        }
+
+        String path() {
+            return "/vulnerabilities/" + vuln + "/scores/" + score + (v2 ? "/cvss_v2" : "/cvss_v3");
+        }
+
+        CvssMetrics definitions() {
+            return v2 ? Cvss2.METRICS : Cvss3.METRICS;
         }
     }
 
@@ -529,12 +541,11 @@ final class DocumentChecks {
             for (int s = 0; s < scores.size(); s++) {
                 JsonValue v2 = obj(scores.get(s), "cvss_v2");
                 JsonValue v3 = obj(scores.get(s), "cvss_v3");
-                String p = "/vulnerabilities/" + v + "/scores/" + s;
                 if (v2 != null) {
-                    all.add(CvssAt.of(p + "/cvss_v2", v2, true, v, s));
+                    all.add(CvssAt.of(v2, true, v, s));
                 }
                 if (v3 != null) {
-                    all.add(CvssAt.of(p + "/cvss_v3", v3, false, v, s));
+                    all.add(CvssAt.of(v3, false, v, s));
                 }
             }
         }
@@ -580,7 +591,7 @@ final class DocumentChecks {
         for (CvssAt c : cvssObjects()) {
             String vector = str(c.cvss(), "vectorString");
             Cvss3.Scores computed;
-            Map<String, String> m = c.metrics();
+            byte[] m = c.metrics();
             if (m == null) {
                 continue; // a malformed vector is test 6.1.8's (schema pattern) finding
             }
@@ -617,7 +628,7 @@ final class DocumentChecks {
     void t6_1_10() {
         for (CvssAt c : cvssObjects()) {
             String vector = str(c.cvss(), "vectorString");
-            Map<String, String> m = c.metrics();
+            byte[] m = c.metrics();
             if (m == null) {
                 continue;
             }
@@ -629,21 +640,20 @@ final class DocumentChecks {
             }
             // Only metrics the vector states count: a property for a metric the vector leaves out does not
             // contradict it (the official valid examples for 6.2.19 rely on this).
-            Set<String> stated = statedMetrics(vector);
-            Map<String, String> properties = c.v2() ? Cvss2.PROPERTY : Cvss3.PROPERTY;
-            Map<String, Map<String, String>> values = c.v2() ? Cvss2.VALUES : Cvss3.VALUES;
-            for (Map.Entry<String, String> e : properties.entrySet()) {
-                String given = str(c.cvss(), e.getValue());
-                if (given == null || !stated.contains(e.getKey())) {
+            CvssMetrics metrics = c.definitions();
+            for (int i = 0; i < metrics.count(); i++) {
+                if (!metrics.stated(m, i)) {
                     continue;
                 }
-                String fromVector = values.get(e.getKey()).get(m.get(e.getKey()));
-                if (!given.equals(fromVector)) {
+                String property = metrics.property(i);
+                String given = str(c.cvss(), property);
+                String fromVector = metrics.name(m, i);
+                if (given != null && !given.equals(fromVector)) {
                     error(
                             "6.1.10",
-                            c.path() + "/" + e.getValue(),
-                            e.getValue() + " is " + given + " but the vector says " + e.getKey() + ":"
-                                    + m.get(e.getKey()) + " (" + fromVector + ")");
+                            c.path() + "/" + property,
+                            property + " is " + given + " but the vector says " + metrics.key(i) + ":"
+                                    + metrics.value(m, i) + " (" + fromVector + ")");
                 }
             }
         }
@@ -1642,40 +1652,25 @@ final class DocumentChecks {
      * properties); without a usable vector, its environmentalScore property; else -1 (none).
      */
     private static BigDecimal environmentalScore(JsonValue cvss, boolean v2) {
-        String vector = str(cvss, "vectorString");
-        Map<String, String> m = v2 ? Cvss2.parse(vector) : Cvss3.parse(vector);
+        byte[] m = CvssAt.parse(cvss, v2);
         if (m != null) {
-            Set<String> stated = statedMetrics(vector);
-            Map<String, String> properties = v2 ? Cvss2.PROPERTY : Cvss3.PROPERTY;
-            Map<String, Map<String, String>> values = v2 ? Cvss2.VALUES : Cvss3.VALUES;
-            for (Map.Entry<String, String> e : properties.entrySet()) {
-                String given = str(cvss, e.getValue());
-                if (given != null && !stated.contains(e.getKey())) {
-                    for (Map.Entry<String, String> letter :
-                            values.get(e.getKey()).entrySet()) {
-                        if (letter.getValue().equals(given)) {
-                            m.put(e.getKey(), letter.getKey());
-                        }
+            CvssMetrics metrics = v2 ? Cvss2.METRICS : Cvss3.METRICS;
+            for (int i = 0; i < metrics.count(); i++) {
+                String given = metrics.stated(m, i) ? null : str(cvss, metrics.property(i));
+                if (given != null) {
+                    int named = metrics.valueNamed(i, given);
+                    if (named != 0) {
+                        m[i] = (byte) named;
                     }
                 }
             }
+            String vector = str(cvss, "vectorString");
             return v2
                     ? Cvss2.scores(m).environmental()
                     : Cvss3.scores(m, vector.startsWith("CVSS:3.0/")).environmental();
         }
         JsonValue env = cvss.get("environmentalScore");
         return env != null && env.isNumber() ? env.decimalValue() : BigDecimal.ONE.negate();
-    }
-
-    private static Set<String> statedMetrics(String vector) {
-        Set<String> stated = new HashSet<>();
-        for (String part : vector.split("/")) {
-            int colon = part.indexOf(':');
-            if (colon > 0) {
-                stated.add(part.substring(0, colon));
-            }
-        }
-        return stated;
     }
 
     // ----------------------------------------------------------------------------------- informative tests

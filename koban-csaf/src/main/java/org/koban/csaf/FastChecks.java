@@ -47,7 +47,9 @@ final class FastChecks {
     private static final Map<String, String> CVSS3_METRICS = new HashMap<>();
 
     static {
-        Cvss3.VALUES.forEach((metric, values) -> CVSS3_METRICS.put(metric, String.join("", values.keySet())));
+        for (int m = 0; m < Cvss3.METRICS.count(); m++) {
+            CVSS3_METRICS.put(Cvss3.METRICS.key(m), String.join("", Cvss3.METRICS.values(m)));
+        }
     }
 
     private static String cvss3Pattern() {
