@@ -133,6 +133,23 @@ final class JsonReader {
             pos = p + 1; // the space after a colon
             return;
         }
+        if (p + 26 <= b.length && b[p] == '\n') {
+            // A new line and its indentation, found in three words at once: a loop whose number of rounds varied
+            // with the depth cost more in mispredicted branches than the words cost to read.
+            long w0 = (long) LONGS.get(b, p + 1) ^ SPACES;
+            long w1 = (long) LONGS.get(b, p + 9) ^ SPACES;
+            long w2 = (long) LONGS.get(b, p + 17) ^ SPACES;
+            int indent = w0 != 0
+                    ? Long.numberOfTrailingZeros(w0) >>> 3
+                    : w1 != 0
+                            ? 8 + (Long.numberOfTrailingZeros(w1) >>> 3)
+                            : 16 + (Long.numberOfTrailingZeros(w2) >>> 3);
+            p += 1 + indent;
+            if (b[p] > ' ') {
+                pos = p;
+                return;
+            }
+        }
         while (p < b.length) {
             // Indentation comes in long runs of spaces: eight bytes at a time, the run's end found in the word.
             while (p + 8 <= b.length) {
