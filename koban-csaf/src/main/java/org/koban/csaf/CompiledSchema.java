@@ -5,6 +5,7 @@ import com.networknt.schema.format.Format;
 import com.networknt.schema.format.UriFormat;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -289,14 +290,14 @@ final class CompiledSchema {
             if ((minProperties >= 0 && size < minProperties) || (maxProperties >= 0 && size > maxProperties)) {
                 return false;
             }
-            for (int i = 0, n = required.size(); i < n; i++) {
-                if (!value.has(required.get(i))) {
-                    return false;
-                }
+            Shape shape = shape(value.keyArray());
+            if (!shape.hasRequired()) {
+                return false;
             }
             if (properties != null || additionalProperties != null) {
+                Node[] members = shape.members();
                 for (int i = 0; i < size; i++) {
-                    Node p = properties == null ? null : property(value.key(i));
+                    Node p = members[i];
                     if (p == null) {
                         // An unknown property: an error where the schema forbids it, otherwise a strict-schema
                         // finding (allowed only when counting errors alone).
@@ -310,6 +311,44 @@ final class CompiledSchema {
                 }
             }
             return true;
+        }
+
+        /**
+         * What the keys of an object tell this schema: each member's property schema (null for an unknown member)
+         * and whether every required name is among them. Objects of one kind share their key array, so the answer
+         * for the last two arrays seen is kept. Shared by threads: a {@link Shape} is immutable, and a lost update
+         * only costs working it out again.
+         */
+        private record Shape(String[] keys, Node[] members, boolean hasRequired) {}
+
+        private Shape lastShape;
+        private Shape previousShape;
+
+        private Shape shape(String[] keys) {
+            Shape last = lastShape;
+            if (last != null && last.keys() == keys) {
+                return last;
+            }
+            Shape previous = previousShape;
+            if (previous != null && previous.keys() == keys) {
+                previousShape = last;
+                lastShape = previous;
+                return previous;
+            }
+            Node[] members = new Node[keys.length];
+            if (properties != null) {
+                for (int i = 0; i < keys.length; i++) {
+                    members[i] = property(keys[i]);
+                }
+            }
+            boolean hasRequired = true;
+            for (String r : required) {
+                hasRequired &= Arrays.asList(keys).contains(r);
+            }
+            Shape shape = new Shape(keys, members, hasRequired);
+            previousShape = last;
+            lastShape = shape;
+            return shape;
         }
 
         private void validateBody(JsonValue value, Path path, Sink sink) {

@@ -171,6 +171,14 @@ final class JsonValue implements Iterable<JsonValue> {
         return null;
     }
 
+    /**
+     * The keys of an object in document order; objects that the reader found with the same keys in the same order
+     * share this array (never to be modified), so it identifies the object's shape.
+     */
+    String[] keyArray() {
+        return keys;
+    }
+
     boolean has(String name) {
         return get(name) != null;
     }
