@@ -275,15 +275,14 @@ final class JsonReader {
         int n = top - base;
         JsonValue[] values = new JsonValue[n];
         System.arraycopy(valueStack, base, values, 0, n);
-        String[] keys;
-        if (shared) {
-            keys = keysOfShape(base, n);
-        } else {
-            keys = new String[n];
-            System.arraycopy(keyStack, base, keys, 0, n);
-            checkDistinct(keys);
-        }
         top = base;
+        if (shared) {
+            // Keys from the table are interned.
+            return JsonValue.objectWithInternedKeys(keysOfShape(base, n), values);
+        }
+        String[] keys = new String[n];
+        System.arraycopy(keyStack, base, keys, 0, n);
+        checkDistinct(keys);
         return JsonValue.object(keys, values);
     }
 

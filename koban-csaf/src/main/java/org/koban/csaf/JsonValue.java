@@ -42,6 +42,9 @@ final class JsonValue implements Iterable<JsonValue> {
     private final String text;
 
     private final String[] keys;
+    /** Every key is an interned String (the reader's shared keys): a literal name is found by identity alone. */
+    private final boolean internedKeys;
+
     private final JsonValue[] values;
     /** An integral number that fits in a long. */
     private final long longValue;
@@ -49,9 +52,21 @@ final class JsonValue implements Iterable<JsonValue> {
     private final Number big;
 
     private JsonValue(byte kind, String text, String[] keys, JsonValue[] values, long longValue, Number big) {
+        this(kind, text, keys, false, values, longValue, big);
+    }
+
+    private JsonValue(
+            byte kind,
+            String text,
+            String[] keys,
+            boolean internedKeys,
+            JsonValue[] values,
+            long longValue,
+            Number big) {
         this.kind = kind;
         this.text = text;
         this.keys = keys;
+        this.internedKeys = internedKeys;
         this.values = values;
         this.longValue = longValue;
         this.big = big;
@@ -62,7 +77,12 @@ final class JsonValue implements Iterable<JsonValue> {
     }
 
     static JsonValue object(String[] keys, JsonValue[] values) {
-        return new JsonValue(OBJECT, null, keys, values, 0, null);
+        return new JsonValue(OBJECT, null, keys, false, values, 0, null);
+    }
+
+    /** An object whose keys are all interned Strings. */
+    static JsonValue objectWithInternedKeys(String[] keys, JsonValue[] values) {
+        return new JsonValue(OBJECT, null, keys, true, values, 0, null);
     }
 
     static JsonValue array(JsonValue[] values) {
@@ -155,16 +175,45 @@ final class JsonValue implements Iterable<JsonValue> {
 
     /** The member {@code name} of an object, or null (also for non-objects). */
     JsonValue get(String name) {
-        if (keys == null) {
+        String[] k = keys;
+        if (k == null) {
             return null;
         }
-        String[] k = keys;
         // Parsed keys are mostly interned instances from the reader's key table, so identity with the callers'
-        // literals usually decides; otherwise the cached hash codes rule out almost every other key cheaply.
+        // literals usually decides.
+        for (int i = 0; i < k.length; i++) {
+            if (k[i] == name) {
+                return values[i];
+            }
+        }
+        return getByEquality(name);
+    }
+
+    /**
+     * The member named {@code name}, which must be an interned String (a literal, or a name from a table of
+     * literals): where all keys are interned too, a scan for the same instance decides.
+     */
+    JsonValue member(String name) {
+        assert name == name.intern() : name + " is not interned";
+        String[] k = keys;
+        if (k == null) {
+            return null;
+        }
+        for (int i = 0; i < k.length; i++) {
+            if (k[i] == name) {
+                return values[i];
+            }
+        }
+        return internedKeys ? null : getByEquality(name);
+    }
+
+    /** The cached hash codes rule out almost every other key cheaply. */
+    private JsonValue getByEquality(String name) {
+        String[] k = keys;
         int h = name.hashCode();
         for (int i = 0; i < k.length; i++) {
             String key = k[i];
-            if (key == name || (key.hashCode() == h && key.equals(name))) {
+            if (key.hashCode() == h && key.equals(name)) {
                 return values[i];
             }
         }
