@@ -108,7 +108,9 @@ final class CompiledSchema {
         int fastPattern;
 
         Format format;
-        Set<String> stringEnum;
+        /** The enum's strings: at most a dozen in these schemas, so a scan beats hashing a fresh string. */
+        String[] stringEnum;
+
         List<JsonValue> otherEnum;
         BigDecimal minimum;
         BigDecimal maximum;
@@ -246,8 +248,13 @@ final class CompiledSchema {
 
         /** The enum keyword: a listed string, or a listed other value (numbers compared by value). */
         private boolean inEnum(JsonValue value) {
-            if (value.isString() && stringEnum != null && stringEnum.contains(value.asString())) {
-                return true;
+            if (value.isString() && stringEnum != null) {
+                String s = value.asString();
+                for (String e : stringEnum) {
+                    if (e.equals(s)) {
+                        return true;
+                    }
+                }
             }
             if (otherEnum != null) {
                 for (JsonValue e : otherEnum) {
@@ -613,6 +620,12 @@ final class CompiledSchema {
      * "#/$defs/..."}}) at its target instead, so that each value is checked with one call less. Such a node adds
      * nothing to the check or to its findings.
      */
+    private static String[] append(String[] all, String one) {
+        String[] more = Arrays.copyOf(all, all.length + 1);
+        more[all.length] = one;
+        return more;
+    }
+
     private static void skipAliases(Node node, Set<Node> seen) {
         if (node == null || !seen.add(node)) {
             return;
@@ -767,10 +780,9 @@ final class CompiledSchema {
                 case "enum" -> {
                     for (JsonNode x : v) {
                         if (x.isString()) {
-                            if (node.stringEnum == null) {
-                                node.stringEnum = new HashSet<>();
-                            }
-                            node.stringEnum.add(x.asString());
+                            node.stringEnum = node.stringEnum == null
+                                    ? new String[] {x.asString()}
+                                    : append(node.stringEnum, x.asString());
                         } else {
                             if (node.otherEnum == null) {
                                 node.otherEnum = new ArrayList<>();
