@@ -31,9 +31,11 @@ final class JsonReader {
     private static final int KEY_TABLE = 1024; // a power of two
     private static final int MAX_SHARED_KEYS = KEY_TABLE / 2;
 
-    private static final int SHAPES = 1024; // a power of two
-    private static final int MAX_SHAPES = SHAPES / 2;
+    /** Bounds on the key sequences kept ({@link Shape}): hostile input cannot grow them. */
+    private static final int MAX_SHAPES = 4096;
+
     private static final int MAX_SHAPE_SIZE = 32;
+    private static final int MAX_TRANSITIONS = 16;
 
     private static final ThreadLocal<JsonReader> READERS = ThreadLocal.withInitial(JsonReader::new);
 
@@ -68,12 +70,46 @@ final class JsonReader {
     // Scratch stacks: members of the containers being built, copied into exact-size arrays when one closes.
     private JsonValue[] valueStack = new JsonValue[256];
     private String[] keyStack = new String[256];
-    /** The key table slot of each key on the stack, -1 for a key not in the table. */
-    private int[] slotStack = new int[256];
 
-    // Key sequences seen in objects (by table slots), each with its one key array.
-    private final int[][] shapeSlots = new int[SHAPES][];
-    private final String[][] shapeKeys = new String[SHAPES][];
+    /**
+     * A sequence of keys that objects start with, at one place in documents: a node in a tree of key sequences,
+     * one tree per parent key (the key whose value the object is, or the array's key for its elements). Objects of
+     * one kind have the same keys in the same order, so the key that followed this sequence last time is compared
+     * in place first, without scanning or hashing, and objects with the same sequence share one key array,
+     * checked for duplicates once. Per reader, so per thread.
+     */
+    private static final class Shape {
+        private static final Shape[] NONE = new Shape[0];
+
+        /** The last key of the sequence (null for a root), its table slot and its bytes as the table has them. */
+        final String key;
+
+        final int slot;
+        final byte[] bytes;
+        final long w0;
+        final long w1;
+        final int size;
+
+        /** The key array of objects with exactly this sequence, made when the first such object closes. */
+        String[] keys;
+        /** The sequence that followed this one last time. */
+        Shape predicted;
+
+        Shape[] next = NONE;
+
+        Shape(String key, int slot, byte[] bytes, long w0, long w1, int size) {
+            this.key = key;
+            this.slot = slot;
+            this.bytes = bytes;
+            this.w0 = w0;
+            this.w1 = w1;
+            this.size = size;
+        }
+    }
+
+    /** The root of the key sequences for each parent key's table slot + 1 (0: no parent key, or one not shared). */
+    private final Shape[] roots = new Shape[KEY_TABLE + 1];
+
     private int shapes;
     /** The table slot of the last key read, or -1. */
     private int keySlot;
@@ -103,7 +139,7 @@ final class JsonReader {
             if (pos >= in.length) {
                 throw DECLINE; // empty input: Jackson reports it
             }
-            JsonValue v = value(0);
+            JsonValue v = value(0, -1);
             skipWhitespace();
             if (pos != in.length) {
                 throw DECLINE; // trailing content
@@ -182,14 +218,15 @@ final class JsonReader {
         return ((quote - ONES) & ~quote | (backslash - ONES) & ~backslash | (w - CONTROLS) | w) & HIGHS;
     }
 
-    private JsonValue value(int depth) {
+    /** A value; {@code parent} is the table slot of the key it belongs to (-1 for none). */
+    private JsonValue value(int depth, int parent) {
         byte c = in[pos];
         switch (c) {
             case '{' -> {
-                return object(depth + 1);
+                return object(depth + 1, parent);
             }
             case '[' -> {
-                return array(depth + 1);
+                return array(depth + 1, parent);
             }
             case '"' -> {
                 pos++;
@@ -233,7 +270,7 @@ final class JsonReader {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c < 0;
     }
 
-    private JsonValue object(int depth) {
+    private JsonValue object(int depth, int parent) {
         if (depth > MAX_DEPTH) {
             throw DECLINE;
         }
@@ -244,24 +281,30 @@ final class JsonReader {
             return JsonValue.object(JsonValue.noKeys(), JsonValue.noValues());
         }
         int base = top;
-        boolean shared = true;
+        Shape shape = root(parent);
         while (true) {
             if (in[pos] != '"') {
                 throw DECLINE;
             }
             pos++;
-            String key = key();
-            shared &= keySlot >= 0;
+            String key;
+            Shape predicted = shape == null ? null : shape.predicted;
+            if (predicted != null && matches(predicted)) {
+                key = predicted.key;
+                shape = predicted;
+            } else {
+                key = key();
+                shape = shape != null && keySlot >= 0 ? follow(shape, keySlot) : null;
+            }
+            int slot = keySlot;
             skipWhitespace();
             if (in[pos] != ':') {
                 throw DECLINE;
             }
             pos++;
             skipWhitespace();
-            int slot = keySlot;
-            JsonValue v = value(depth);
+            JsonValue v = value(depth, slot);
             push(key, v);
-            slotStack[top - 1] = slot;
             skipWhitespace();
             byte c = in[pos++];
             if (c == '}') {
@@ -275,55 +318,78 @@ final class JsonReader {
         int n = top - base;
         JsonValue[] values = new JsonValue[n];
         System.arraycopy(valueStack, base, values, 0, n);
-        top = base;
-        if (shared) {
-            // Keys from the table are interned.
-            return JsonValue.objectWithInternedKeys(keysOfShape(base, n), values);
+        String[] keys;
+        if (shape != null) {
+            keys = shape.keys;
+            if (keys == null) {
+                keys = Arrays.copyOfRange(keyStack, base, base + n);
+                checkDistinct(keys);
+                shape.keys = keys;
+            }
+            top = base;
+            return JsonValue.objectWithInternedKeys(keys, values); // keys from the table are interned
         }
-        String[] keys = new String[n];
+        keys = new String[n];
         System.arraycopy(keyStack, base, keys, 0, n);
         checkDistinct(keys);
+        top = base;
         return JsonValue.object(keys, values);
     }
 
-    /**
-     * The key array of an object whose keys all come from the table. Objects of one kind have the same keys in the
-     * same order (every product: name, product_id), so such a sequence gets one array, shared by all the objects
-     * with it (arrays are never modified) and checked for duplicates once.
-     */
-    private String[] keysOfShape(int base, int n) {
-        int[] slots = slotStack;
-        int h = n;
-        for (int i = base; i < base + n; i++) {
-            h = h * 31 + slots[i];
-        }
-        int index = (h ^ (h >>> 16)) & (SHAPES - 1);
-        while (true) {
-            int[] shape = shapeSlots[index];
-            if (shape == null) {
-                break;
-            }
-            if (shape.length == n && sameSlots(shape, slots, base)) {
-                return shapeKeys[index];
-            }
-            index = (index + 1) & (SHAPES - 1);
-        }
-        String[] keys = Arrays.copyOfRange(keyStack, base, base + n);
-        checkDistinct(keys);
-        if (shapes < MAX_SHAPES && n <= MAX_SHAPE_SIZE) { // bounded: hostile input cannot grow the table
-            shapeSlots[index] = Arrays.copyOfRange(slots, base, base + n);
-            shapeKeys[index] = keys;
+    /** The root of the key sequences of objects under the parent key with table slot {@code parent}; or null. */
+    private Shape root(int parent) {
+        Shape root = roots[parent + 1];
+        if (root == null && shapes < MAX_SHAPES) {
+            root = roots[parent + 1] = new Shape(null, -1, null, 0, 0, 0);
             shapes++;
         }
-        return keys;
+        return root;
     }
 
-    private static boolean sameSlots(int[] shape, int[] slots, int base) {
-        for (int i = 0; i < shape.length; i++) {
-            if (shape[i] != slots[base + i]) {
-                return false;
+    /** The sequence {@code from} followed by the table key {@code slot}, remembered as the prediction; or null. */
+    private Shape follow(Shape from, int slot) {
+        for (Shape s : from.next) {
+            if (s.slot == slot) {
+                from.predicted = s;
+                return s;
             }
         }
+        if (shapes >= MAX_SHAPES || from.size >= MAX_SHAPE_SIZE || from.next.length >= MAX_TRANSITIONS) {
+            return null;
+        }
+        Shape s = new Shape(
+                keyStrings[slot], slot, keyBytes[slot], keyWords[2 * slot], keyWords[2 * slot + 1], from.size + 1);
+        shapes++;
+        from.next = Arrays.copyOf(from.next, from.next.length + 1);
+        from.next[from.next.length - 1] = s;
+        from.predicted = s;
+        return s;
+    }
+
+    /**
+     * Whether the key at {@code pos} (after its opening quote) is exactly the predicted one, compared as in the key
+     * table (a plain key has no escapes, so equal bytes are an equal key); if so, moves past its closing quote.
+     */
+    private boolean matches(Shape s) {
+        byte[] b = in;
+        int p = pos;
+        int len = s.bytes.length;
+        if (p + 16 > b.length || p + len >= b.length || b[p + len] != '"') {
+            return false;
+        }
+        long w0 = (long) LONGS.get(b, p);
+        long w1 = (long) LONGS.get(b, p + 8);
+        if (len < 8) {
+            w0 &= (1L << (len << 3)) - 1;
+            w1 = 0;
+        } else if (len < 16) {
+            w1 &= (1L << ((len - 8) << 3)) - 1;
+        }
+        if (w0 != s.w0 || w1 != s.w1 || (len > 16 && !Arrays.equals(s.bytes, 16, len, b, p + 16, p + len))) {
+            return false;
+        }
+        pos = p + len + 1;
+        keySlot = s.slot;
         return true;
     }
 
@@ -350,7 +416,7 @@ final class JsonReader {
         }
     }
 
-    private JsonValue array(int depth) {
+    private JsonValue array(int depth, int parent) {
         if (depth > MAX_DEPTH) {
             throw DECLINE;
         }
@@ -362,7 +428,7 @@ final class JsonReader {
         }
         int base = top;
         while (true) {
-            JsonValue v = value(depth);
+            JsonValue v = value(depth, parent);
             push(null, v);
             skipWhitespace();
             byte c = in[pos++];
@@ -385,7 +451,6 @@ final class JsonReader {
         if (top == valueStack.length) {
             valueStack = Arrays.copyOf(valueStack, top * 2);
             keyStack = Arrays.copyOf(keyStack, top * 2);
-            slotStack = Arrays.copyOf(slotStack, top * 2);
         }
         keyStack[top] = key;
         valueStack[top++] = v;
