@@ -283,6 +283,32 @@ final class CompiledSchema {
                 }
                 return true;
             }
+            for (int i = 0; i < size; i++) {
+                if (!array.value(i).isString()) {
+                    return distinctHashed(array);
+                }
+            }
+            // Only strings (lists of product ids): an open-addressing table of them, no node per element. Their
+            // hash codes stay cached for the tests, which look the same ids up again.
+            String[] table = new String[Integer.highestOneBit(size) << 2];
+            int mask = table.length - 1;
+            for (int i = 0; i < size; i++) {
+                String s = array.value(i).asString();
+                int h = s.hashCode();
+                int slot = (h ^ (h >>> 16)) & mask;
+                for (String t = table[slot]; t != null; t = table[slot]) {
+                    if (t.hashCode() == h && t.equals(s)) {
+                        return false;
+                    }
+                    slot = (slot + 1) & mask;
+                }
+                table[slot] = s;
+            }
+            return true;
+        }
+
+        private static boolean distinctHashed(JsonValue array) {
+            int size = array.size();
             Set<JsonValue> seen = new HashSet<>(size * 2);
             for (int i = 0; i < size; i++) {
                 if (!seen.add(array.value(i))) {
@@ -323,24 +349,23 @@ final class CompiledSchema {
         /**
          * What the keys of an object tell this schema: each member's property schema (null for an unknown member)
          * and whether every required name is among them. Objects of one kind share their key array, so the answer
-         * for the last two arrays seen is kept. Shared by threads: a {@link Shape} is immutable, and a lost update
+         * for the last four arrays seen is kept. Shared by threads: a {@link Shape} is immutable, and a lost update
          * only costs working it out again.
          */
         private record Shape(String[] keys, Node[] members, boolean hasRequired) {}
 
-        private Shape lastShape;
-        private Shape previousShape;
+        /** The shapes last seen, replaced in turn. */
+        private final Shape[] shapes = new Shape[4];
+
+        private int nextShape;
 
         private Shape shape(String[] keys) {
-            Shape last = lastShape;
-            if (last != null && last.keys() == keys) {
-                return last;
-            }
-            Shape previous = previousShape;
-            if (previous != null && previous.keys() == keys) {
-                previousShape = last;
-                lastShape = previous;
-                return previous;
+            Shape[] seen = shapes;
+            for (int i = 0; i < seen.length; i++) {
+                Shape known = seen[i];
+                if (known != null && known.keys() == keys) {
+                    return known;
+                }
             }
             Node[] members = new Node[keys.length];
             if (properties != null) {
@@ -353,8 +378,9 @@ final class CompiledSchema {
                 hasRequired &= Arrays.asList(keys).contains(r);
             }
             Shape shape = new Shape(keys, members, hasRequired);
-            previousShape = last;
-            lastShape = shape;
+            int i = nextShape;
+            seen[i & (seen.length - 1)] = shape;
+            nextShape = i + 1;
             return shape;
         }
 

@@ -297,21 +297,26 @@ final class DocumentChecks {
         t6_1_33();
     }
 
-    private Set<String> definedIds() {
-        Set<String> ids = new HashSet<>(definitions.size() * 2);
-        for (Definition d : definitions) {
-            if (d.id() != null) {
-                ids.add(d.id());
+    private Map<String, Definition> firstDefinitions;
+
+    /** Each defined product id with its first definition (for 6.1.1 and 6.1.2). */
+    private Map<String, Definition> firstDefinitions() {
+        if (firstDefinitions == null) {
+            firstDefinitions = new HashMap<>(definitions.size() * 2);
+            for (Definition d : definitions) {
+                if (d.id() != null) {
+                    firstDefinitions.putIfAbsent(d.id(), d);
+                }
             }
         }
-        return ids;
+        return firstDefinitions;
     }
 
     /** 6.1.1 Missing Definition of Product ID. */
     void t6_1_1() {
-        Set<String> defined = definedIds();
+        Map<String, Definition> defined = firstDefinitions();
         for (Ref ref : productRefs) {
-            if (!defined.contains(ref.id())) {
+            if (!defined.containsKey(ref.id())) {
                 error(
                         "6.1.1",
                         ref.path().toString(),
@@ -322,13 +327,13 @@ final class DocumentChecks {
 
     /** 6.1.2 Multiple Definition of Product ID. */
     void t6_1_2() {
-        Map<String, Definition> first = new HashMap<>(definitions.size() * 2);
+        Map<String, Definition> first = firstDefinitions();
         for (Definition d : definitions) {
             if (d.id() == null) {
                 continue;
             }
-            Definition earlier = first.putIfAbsent(d.id(), d);
-            if (earlier != null) {
+            Definition earlier = first.get(d.id());
+            if (earlier != d) {
                 error(
                         "6.1.2",
                         d.path().toString(),
@@ -446,9 +451,10 @@ final class DocumentChecks {
     /** 6.1.6 Contradicting Product Status. */
     void t6_1_6() {
         List<JsonValue> vulns = arr(root, "vulnerabilities");
+        Map<String, String> groupOf = new HashMap<>(); // cleared per vulnerability, keeping its table
         for (int v = 0; v < vulns.size(); v++) {
             JsonValue status = obj(vulns.get(v), "product_status");
-            Map<String, String> groupOf = new HashMap<>();
+            groupOf.clear();
             for (String s : STATUS_GROUPS) {
                 String group = contradictionGroup(s);
                 if (group == null) {
