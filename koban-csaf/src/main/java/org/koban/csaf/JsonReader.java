@@ -67,9 +67,12 @@ final class JsonReader {
 
     private int sharedKeys;
 
-    // Scratch stacks: members of the containers being built, copied into exact-size arrays when one closes.
-    private JsonValue[] valueStack = new JsonValue[256];
-    private String[] keyStack = new String[256];
+    // Scratch stacks: members of the containers being built, copied into exact-size arrays when one closes. New for
+    // each document, sized by the previous one: stores into a young array are cheap for the garbage collector's
+    // write barrier, stores into a long-lived one are not (G1 marks a card, with a memory fence, on each).
+    private JsonValue[] valueStack;
+    private String[] keyStack;
+    private int stackSize = 256;
 
     /**
      * A sequence of keys that objects start with, at one place in documents: a node in a tree of key sequences,
@@ -115,7 +118,7 @@ final class JsonReader {
     private int keySlot;
 
     private int top;
-    /** The highest {@code top} of this document, to clear the stack so that no document outlives its parse. */
+    /** The highest {@code top} of this document: the next document's stacks start at that size. */
     private int used;
 
     private byte[] in;
@@ -134,6 +137,8 @@ final class JsonReader {
         in = json;
         pos = 0;
         top = 0;
+        valueStack = new JsonValue[stackSize];
+        keyStack = new String[stackSize];
         try {
             skipWhitespace();
             if (pos >= in.length) {
@@ -150,8 +155,10 @@ final class JsonReader {
             return null;
         } finally {
             in = null;
-            Arrays.fill(valueStack, 0, used, null);
+            valueStack = null;
+            keyStack = null;
             top = 0;
+            stackSize = Math.min(Math.max(used, 64), 4096);
             used = 0;
             if (latin1.length > 65536) {
                 latin1 = new byte[1024]; // a huge string once must not stay allocated for the thread's life
@@ -350,7 +357,7 @@ final class JsonReader {
     private Shape follow(Shape from, int slot) {
         for (Shape s : from.next) {
             if (s.slot == slot) {
-                from.predicted = s;
+                from.predicted = s; // only on a wrong prediction: stores into long-lived objects cost a barrier
                 return s;
             }
         }
