@@ -60,6 +60,9 @@ final class DocumentChecks {
             "vulnerable_code_not_present");
     private static final List<String> VERSION_RANGE_WORDS =
             List.of("<", "<=", ">", ">=", "after", "all", "before", "earlier", "later", "prior", "versions");
+    private static final Set<String> SUMMARY_NOTES = Set.of("description", "details", "general", "summary");
+    private static final List<String> VEX_STATUSES =
+            List.of("fixed", "known_affected", "known_not_affected", "under_investigation");
     private static final Pattern CVE = Pattern.compile("^CVE-[0-9]{4}-[0-9]{4,}$");
     private static final Pattern VERS = Pattern.compile("^vers:[a-z\\.\\-\\+][a-z0-9\\.\\-\\+]*/.+");
     private static final Pattern V_VERSION = Pattern.compile("^[vV][0-9].*$");
@@ -1078,9 +1081,7 @@ final class DocumentChecks {
             boolean found = false;
             for (JsonValue note : arr(document, "notes")) {
                 String noteCategory = str(note, "category"); // null in a schema-invalid note: Set.of rejects null
-                found |= noteCategory != null
-                        && Set.of("description", "details", "general", "summary")
-                                .contains(noteCategory);
+                found |= noteCategory != null && SUMMARY_NOTES.contains(noteCategory);
             }
             if (!found) {
                 error(
@@ -1126,7 +1127,7 @@ final class DocumentChecks {
                 String vp = "/vulnerabilities/" + v;
                 JsonValue status = obj(vuln, "product_status");
                 boolean any = false;
-                for (String s : List.of("fixed", "known_affected", "known_not_affected", "under_investigation")) {
+                for (String s : VEX_STATUSES) {
                     any |= status != null && status.has(s);
                 }
                 if (!any) {
@@ -1138,16 +1139,20 @@ final class DocumentChecks {
                 if (!vuln.has("cve") && !vuln.has("ids")) {
                     error("6.1.27.8", vp, "A csaf_vex vulnerability needs a cve or ids");
                 }
+                // The impact statements and remediations are gathered only where products need them.
+                List<Indexed> notAffected = strings(status, "known_not_affected");
                 Set<String> impact = new HashSet<>();
-                for (JsonValue flag : arr(vuln, "flags")) {
-                    impact.addAll(products(flag));
-                }
-                for (JsonValue threat : arr(vuln, "threats")) {
-                    if ("impact".equals(str(threat, "category"))) {
-                        impact.addAll(products(threat));
+                if (!notAffected.isEmpty()) {
+                    for (JsonValue flag : arr(vuln, "flags")) {
+                        addProducts(flag, impact);
+                    }
+                    for (JsonValue threat : arr(vuln, "threats")) {
+                        if ("impact".equals(str(threat, "category"))) {
+                            addProducts(threat, impact);
+                        }
                     }
                 }
-                for (Indexed id : strings(status, "known_not_affected")) {
+                for (Indexed id : notAffected) {
                     if (!impact.contains(id.value())) {
                         error(
                                 "6.1.27.9",
@@ -1156,11 +1161,14 @@ final class DocumentChecks {
                                         + " (flag or threat of category impact)");
                     }
                 }
+                List<Indexed> affected = strings(status, "known_affected");
                 Set<String> remediated = new HashSet<>();
-                for (JsonValue remediation : arr(vuln, "remediations")) {
-                    remediated.addAll(products(remediation));
+                if (!affected.isEmpty()) {
+                    for (JsonValue remediation : arr(vuln, "remediations")) {
+                        addProducts(remediation, remediated);
+                    }
                 }
-                for (Indexed id : strings(status, "known_affected")) {
+                for (Indexed id : affected) {
                     if (!remediated.contains(id.value())) {
                         error(
                                 "6.1.27.10",
@@ -1178,13 +1186,17 @@ final class DocumentChecks {
     /** Product ids of an item: its product_ids plus the members of its group_ids. */
     private Set<String> products(JsonValue item) {
         Set<String> ids = new HashSet<>();
+        addProducts(item, ids);
+        return ids;
+    }
+
+    private void addProducts(JsonValue item, Set<String> ids) {
         for (Indexed id : strings(item, "product_ids")) {
             ids.add(id.value());
         }
         for (Indexed g : strings(item, "group_ids")) {
             ids.addAll(groups.getOrDefault(g.value(), Set.of()));
         }
-        return ids;
     }
 
     /** 6.1.28 Translation. */
@@ -1374,7 +1386,7 @@ final class DocumentChecks {
         for (int v = 0; v < vulns.size(); v++) {
             Set<String> remediated = new HashSet<>();
             for (JsonValue r : arr(vulns.get(v), "remediations")) {
-                remediated.addAll(products(r));
+                addProducts(r, remediated);
             }
             JsonValue status = obj(vulns.get(v), "product_status");
             for (String s : List.of("first_affected", "known_affected", "last_affected", "under_investigation")) {
