@@ -160,7 +160,7 @@ final class DocumentChecks {
                     members.add(id.value());
                 }
                 addRefs(
-                        g == null ? null : g.get("product_ids"),
+                        g == null ? null : g.member("product_ids"),
                         P_PT.child("product_groups").child(i),
                         "product_ids");
                 if (gid != null) {
@@ -176,7 +176,7 @@ final class DocumentChecks {
             if (status != null) {
                 Path statusPath = vp.child("product_status");
                 for (String group : STATUS_GROUPS) {
-                    addRefs(status.get(group), statusPath, group);
+                    addRefs(status.member(group), statusPath, group);
                 }
             }
             refsIn(vuln, "remediations", "product_ids", vp);
@@ -191,7 +191,7 @@ final class DocumentChecks {
         Path listPath = null;
         for (int i = 0; i < items.size(); i++) {
             JsonValue item = items.get(i);
-            JsonValue ids = item.get(field);
+            JsonValue ids = item.member(field);
             if (ids != null && ids.isArray() && ids.size() > 0) {
                 if (listPath == null) {
                     listPath = vp.child(list);
@@ -612,7 +612,7 @@ final class DocumentChecks {
     }
 
     private void compareScore(CvssAt c, String field, BigDecimal expected, String severityField) {
-        JsonValue given = c.cvss().get(field);
+        JsonValue given = c.cvss().member(field);
         if (given != null && given.isNumber() && given.decimalValue().compareTo(expected) != 0) {
             error(
                     "6.1.9",

@@ -228,8 +228,9 @@ final class JsonValue implements Iterable<JsonValue> {
         return keys;
     }
 
+    /** Whether the object has a member {@code name}, which must be interned (see {@link #member}). */
     boolean has(String name) {
-        return get(name) != null;
+        return member(name) != null;
     }
 
     /** The element {@code index} of an array, or null. */
