@@ -120,6 +120,29 @@ final class CompiledSchema {
         /** Set on the roots of the named schemas (the CVSS versions). */
         String name;
 
+        /** Only "a string" and perhaps a minimum length: checked in place by the walk that meets it. */
+        boolean plainString;
+
+        boolean isPlainString() {
+            return types == STRING
+                    && ref == null
+                    && pattern == null
+                    && format == null
+                    && stringEnum == null
+                    && otherEnum == null
+                    && oneOf == null
+                    && name == null;
+        }
+
+        /** What {@link #passes} answers for a plain-string schema, without the call. */
+        private boolean plainStringPasses(JsonValue value) {
+            if (value.kind != JsonValue.STRING) {
+                return false;
+            }
+            String s = value.asString();
+            return minLength <= 0 || (minLength == 1 ? !s.isEmpty() : s.codePointCount(0, s.length()) >= minLength);
+        }
+
         /** Only a {@code $ref}: no other keyword, no name. */
         boolean isAlias() {
             return ref != null
@@ -200,8 +223,10 @@ final class CompiledSchema {
                         return false;
                     }
                     if (items != null) {
+                        Node item = items;
                         for (int i = 0; i < size; i++) {
-                            if (!items.passes(value.value(i), named, additionalOk)) {
+                            JsonValue v = value.value(i);
+                            if (item.plainString ? !item.plainStringPasses(v) : !item.passes(v, named, additionalOk)) {
                                 return false;
                             }
                         }
@@ -338,7 +363,9 @@ final class CompiledSchema {
                                 && (!additionalOk || Boolean.FALSE.equals(additionalProperties))) {
                             return false;
                         }
-                    } else if (!p.passes(value.value(i), named, additionalOk)) {
+                    } else if (p.plainString
+                            ? !p.plainStringPasses(value.value(i))
+                            : !p.passes(value.value(i), named, additionalOk)) {
                         return false;
                     }
                 }
@@ -646,16 +673,11 @@ final class CompiledSchema {
      * "#/$defs/..."}}) at its target instead, so that each value is checked with one call less. Such a node adds
      * nothing to the check or to its findings.
      */
-    private static String[] append(String[] all, String one) {
-        String[] more = Arrays.copyOf(all, all.length + 1);
-        more[all.length] = one;
-        return more;
-    }
-
     private static void skipAliases(Node node, Set<Node> seen) {
         if (node == null || !seen.add(node)) {
             return;
         }
+        node.plainString = node.isPlainString();
         if (node.ref != null) {
             node.ref = target(node.ref);
             skipAliases(node.ref, seen);
@@ -677,6 +699,12 @@ final class CompiledSchema {
                 skipAliases(node.oneOf[i], seen);
             }
         }
+    }
+
+    private static String[] append(String[] all, String one) {
+        String[] more = Arrays.copyOf(all, all.length + 1);
+        more[all.length] = one;
+        return more;
     }
 
     private static Node target(Node node) {
