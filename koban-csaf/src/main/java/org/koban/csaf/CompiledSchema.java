@@ -120,27 +120,29 @@ final class CompiledSchema {
         /** Set on the roots of the named schemas (the CVSS versions). */
         String name;
 
-        /** Only "a string" and perhaps a minimum length: checked in place by the walk that meets it. */
-        boolean plainString;
+        /**
+         * Only string keywords (type string, minLength, pattern, format, an enum of strings): the most common
+         * schema of a value, checked in place by the walk that meets it.
+         */
+        boolean stringLeaf;
 
-        boolean isPlainString() {
-            return types == STRING
-                    && ref == null
-                    && pattern == null
-                    && format == null
-                    && stringEnum == null
-                    && otherEnum == null
-                    && oneOf == null
-                    && name == null;
+        boolean isStringLeaf() {
+            return types == STRING && ref == null && otherEnum == null && oneOf == null && name == null;
         }
 
-        /** What {@link #passes} answers for a plain-string schema, without the call. */
-        private boolean plainStringPasses(JsonValue value) {
+        /** What {@link #passes} answers for a string-leaf schema, without the call. */
+        private boolean stringLeafPasses(JsonValue value) {
             if (value.kind != JsonValue.STRING) {
                 return false;
             }
             String s = value.asString();
-            return minLength <= 0 || (minLength == 1 ? !s.isEmpty() : s.codePointCount(0, s.length()) >= minLength);
+            if (minLength > 0 && (minLength == 1 ? s.isEmpty() : s.codePointCount(0, s.length()) < minLength)) {
+                return false;
+            }
+            if ((pattern != null && !matchesPattern(s)) || (format != null && !matchesFormat(s))) {
+                return false;
+            }
+            return stringEnum == null || inEnum(value);
         }
 
         /** Only a {@code $ref}: no other keyword, no name. */
@@ -226,7 +228,7 @@ final class CompiledSchema {
                         Node item = items;
                         for (int i = 0; i < size; i++) {
                             JsonValue v = value.value(i);
-                            if (item.plainString ? !item.plainStringPasses(v) : !item.passes(v, named, additionalOk)) {
+                            if (item.stringLeaf ? !item.stringLeafPasses(v) : !item.passes(v, named, additionalOk)) {
                                 return false;
                             }
                         }
@@ -363,8 +365,8 @@ final class CompiledSchema {
                                 && (!additionalOk || Boolean.FALSE.equals(additionalProperties))) {
                             return false;
                         }
-                    } else if (p.plainString
-                            ? !p.plainStringPasses(value.value(i))
+                    } else if (p.stringLeaf
+                            ? !p.stringLeafPasses(value.value(i))
                             : !p.passes(value.value(i), named, additionalOk)) {
                         return false;
                     }
@@ -677,7 +679,7 @@ final class CompiledSchema {
         if (node == null || !seen.add(node)) {
             return;
         }
-        node.plainString = node.isPlainString();
+        node.stringLeaf = node.isStringLeaf();
         if (node.ref != null) {
             node.ref = target(node.ref);
             skipAliases(node.ref, seen);
