@@ -104,7 +104,7 @@ final class CvssMetrics {
     private static int find(String[] options, String s, int from, int to) {
         for (int i = 0; i < options.length; i++) {
             String o = options[i];
-            if (o.length() == to - from && s.startsWith(o, from)) {
+            if (o.length() == to - from && o.charAt(0) == s.charAt(from) && s.startsWith(o, from)) {
                 return i;
             }
         }

@@ -93,13 +93,14 @@ final class DocumentChecks {
         }
     }
 
-    private final List<Definition> definitions = new ArrayList<>();
-    private final List<Ref> productRefs = new ArrayList<>();
+    // Sized for a typical advisory: growing the lists step by step showed in profiles.
+    private final List<Definition> definitions = new ArrayList<>(64);
+    private final List<Ref> productRefs = new ArrayList<>(256);
     private final Map<String, Set<String>> groups = new HashMap<>();
     /** Branch nodes that carry a product, with the categories of their ancestors (themselves included). */
     private final List<BranchLeaf> branchLeaves = new ArrayList<>();
 
-    private final List<Branch> allBranches = new ArrayList<>();
+    private final List<Branch> allBranches = new ArrayList<>(64);
 
     private record BranchLeaf(Path path, Categories categories) {}
 
@@ -1264,8 +1265,11 @@ final class DocumentChecks {
      */
     void t6_1_31() {
         for (Branch b : allBranches) {
+            if (!"product_version".equals(str(b.node(), "category"))) {
+                continue;
+            }
             String name = str(b.node(), "name");
-            if ("product_version".equals(str(b.node(), "category")) && name != null) {
+            if (name != null) {
                 String indicator = versionRangeIndicator(name);
                 if (indicator != null) {
                     error(
