@@ -378,13 +378,16 @@ final class CompiledSchema {
         /**
          * What the keys of an object tell this schema: each member's property schema (null for an unknown member)
          * and whether every required name is among them. Objects of one kind share their key array, so the answer
-         * for the last four arrays seen is kept. Shared by threads: a {@link Shape} is immutable, and a lost update
+         * for the last sixteen arrays seen is kept. Shared by threads: a {@link Shape} is immutable, and a lost update
          * only costs working it out again.
          */
         private record Shape(String[] keys, Node[] members, boolean hasRequired) {}
 
-        /** The shapes last seen, replaced in turn. */
-        private final Shape[] shapes = new Shape[4];
+        /**
+         * The shapes last seen, replaced in turn: enough for the few kinds of object one schema meets (the reader
+         * keeps key arrays per place in the document, and per thread) without evicting each other.
+         */
+        private final Shape[] shapes = new Shape[16];
 
         private int nextShape;
 
