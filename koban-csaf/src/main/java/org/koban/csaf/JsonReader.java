@@ -225,6 +225,22 @@ final class JsonReader {
         return ((quote - ONES) & ~quote | (backslash - ONES) & ~backslash | (w - CONTROLS) | w) & HIGHS;
     }
 
+    /**
+     * The index of the first byte from {@code p} on that may need a closer look in a string (see {@link #special}),
+     * found eight bytes at a time: the lowest flagged byte of a word is always a real special byte. Within the last
+     * seven bytes of the input, {@code p} itself.
+     */
+    private static int skipPlain(byte[] b, int p) {
+        while (p + 8 <= b.length) {
+            long m = special((long) LONGS.get(b, p));
+            if (m != 0) {
+                return p + (Long.numberOfTrailingZeros(m) >>> 3);
+            }
+            p += 8;
+        }
+        return p;
+    }
+
     /** A value; {@code parent} is the table slot of the key it belongs to (-1 for none). */
     private JsonValue value(int depth, int parent) {
         byte c = in[pos];
@@ -476,14 +492,7 @@ final class JsonReader {
         int start = pos;
         int p = start;
         while (true) {
-            if (p + 8 <= b.length) {
-                long m = special((long) LONGS.get(b, p));
-                if (m == 0) {
-                    p += 8;
-                    continue;
-                }
-                p += Long.numberOfTrailingZeros(m) >>> 3;
-            }
+            p = skipPlain(b, p);
             byte c = b[p];
             if (c == '"') {
                 break;
@@ -544,15 +553,7 @@ final class JsonReader {
         int p = start;
         boolean ascii = true;
         while (true) {
-            // Eight bytes at a time; the lowest flagged byte of a word is always a real special byte.
-            while (p + 8 <= b.length) {
-                long m = special((long) LONGS.get(b, p));
-                if (m != 0) {
-                    p += Long.numberOfTrailingZeros(m) >>> 3;
-                    break;
-                }
-                p += 8;
-            }
+            p = skipPlain(b, p);
             byte c = b[p];
             if (c == '"') {
                 break;
@@ -629,15 +630,7 @@ final class JsonReader {
             int run = p;
             byte c;
             while (true) {
-                // Eight bytes at a time to the next special byte, as in string().
-                while (p + 8 <= b.length) {
-                    long m = special((long) LONGS.get(b, p));
-                    if (m != 0) {
-                        p += Long.numberOfTrailingZeros(m) >>> 3;
-                        break;
-                    }
-                    p += 8;
-                }
+                p = skipPlain(b, p);
                 c = b[p];
                 if (c == '"' || c == '\\' || c < 0x20) {
                     break;

@@ -175,18 +175,10 @@ final class JsonValue implements Iterable<JsonValue> {
 
     /** The member {@code name} of an object, or null (also for non-objects). */
     JsonValue get(String name) {
-        String[] k = keys;
-        if (k == null) {
-            return null;
-        }
         // Parsed keys are mostly interned instances from the reader's key table, so identity with the callers'
         // literals usually decides.
-        for (int i = 0; i < k.length; i++) {
-            if (k[i] == name) {
-                return values[i];
-            }
-        }
-        return getByEquality(name);
+        JsonValue v = byIdentity(name);
+        return v != null || keys == null ? v : getByEquality(name);
     }
 
     /**
@@ -195,6 +187,12 @@ final class JsonValue implements Iterable<JsonValue> {
      */
     JsonValue member(String name) {
         assert name == name.intern() : name + " is not interned";
+        JsonValue v = byIdentity(name);
+        return v != null || keys == null || internedKeys ? v : getByEquality(name);
+    }
+
+    /** The member whose key is this very String, or null (also for non-objects). */
+    private JsonValue byIdentity(String name) {
         String[] k = keys;
         if (k == null) {
             return null;
@@ -204,7 +202,7 @@ final class JsonValue implements Iterable<JsonValue> {
                 return values[i];
             }
         }
-        return internedKeys ? null : getByEquality(name);
+        return null;
     }
 
     /** The cached hash codes rule out almost every other key cheaply. */
