@@ -350,12 +350,12 @@ final class CompiledSchema {
             if ((minProperties >= 0 && size < minProperties) || (maxProperties >= 0 && size > maxProperties)) {
                 return false;
             }
-            Shape shape = shape(value.keyArray());
-            if (!shape.hasRequired()) {
+            KeySchemas known = keySchemas(value.keyArray());
+            if (!known.hasRequired()) {
                 return false;
             }
             if (properties != null || additionalProperties != null) {
-                Node[] members = shape.members();
+                Node[] members = known.members();
                 for (int i = 0; i < size; i++) {
                     Node p = members[i];
                     if (p == null) {
@@ -378,23 +378,23 @@ final class CompiledSchema {
         /**
          * What the keys of an object tell this schema: each member's property schema (null for an unknown member)
          * and whether every required name is among them. Objects of one kind share their key array, so the answer
-         * for the last sixteen arrays seen is kept. Shared by threads: a {@link Shape} is immutable, and a lost update
-         * only costs working it out again.
+         * for the last sixteen arrays seen is kept. Shared by threads: a {@link KeySchemas} is immutable, and a lost
+         * update only costs working it out again.
          */
-        private record Shape(String[] keys, Node[] members, boolean hasRequired) {}
+        private record KeySchemas(String[] keys, Node[] members, boolean hasRequired) {}
 
         /**
-         * The shapes last seen, replaced in turn: enough for the few kinds of object one schema meets (the reader
+         * The key arrays last seen, replaced in turn: enough for the few kinds of object one schema meets (the reader
          * keeps key arrays per place in the document, and per thread) without evicting each other.
          */
-        private final Shape[] shapes = new Shape[16];
+        private final KeySchemas[] keySchemas = new KeySchemas[16];
 
-        private int nextShape;
+        private int nextKeySchemas;
 
-        private Shape shape(String[] keys) {
-            Shape[] seen = shapes;
+        private KeySchemas keySchemas(String[] keys) {
+            KeySchemas[] seen = keySchemas;
             for (int i = 0; i < seen.length; i++) {
-                Shape known = seen[i];
+                KeySchemas known = seen[i];
                 if (known != null && known.keys() == keys) {
                     return known;
                 }
@@ -409,11 +409,11 @@ final class CompiledSchema {
             for (String r : required) {
                 hasRequired &= Arrays.asList(keys).contains(r);
             }
-            Shape shape = new Shape(keys, members, hasRequired);
-            int i = nextShape;
-            seen[i & (seen.length - 1)] = shape;
-            nextShape = i + 1;
-            return shape;
+            KeySchemas known = new KeySchemas(keys, members, hasRequired);
+            int i = nextKeySchemas;
+            seen[i & (seen.length - 1)] = known;
+            nextKeySchemas = i + 1;
+            return known;
         }
 
         private void validateBody(JsonValue value, Path path, Sink sink) {

@@ -530,6 +530,10 @@ final class DocumentChecks {
         }
 
         CvssMetrics definitions() {
+            return definitions(v2);
+        }
+
+        static CvssMetrics definitions(boolean v2) {
             return v2 ? Cvss2.METRICS : Cvss3.METRICS;
         }
     }
@@ -1676,7 +1680,7 @@ final class DocumentChecks {
     private static BigDecimal environmentalScore(JsonValue cvss, boolean v2) {
         byte[] m = CvssAt.parse(cvss, v2);
         if (m != null) {
-            CvssMetrics metrics = v2 ? Cvss2.METRICS : Cvss3.METRICS;
+            CvssMetrics metrics = CvssAt.definitions(v2);
             for (int i = 0; i < metrics.count(); i++) {
                 String given = metrics.stated(m, i) ? null : str(cvss, metrics.property(i));
                 if (given != null) {

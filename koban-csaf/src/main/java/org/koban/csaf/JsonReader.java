@@ -226,6 +226,25 @@ final class JsonReader {
     }
 
     /**
+     * Bytes 0 to 7 of the {@code len}-byte key at {@code p} as a little-endian word, zero beyond the key: with
+     * {@link #secondWord}, how the key table keeps a key's first sixteen bytes. Needs 16 bytes of input from
+     * {@code p}.
+     */
+    private static long firstWord(byte[] b, int p, int len) {
+        long w = (long) LONGS.get(b, p);
+        return len < 8 ? w & ((1L << (len << 3)) - 1) : w;
+    }
+
+    /** Bytes 8 to 15 of the key, zero beyond its end (see {@link #firstWord}). */
+    private static long secondWord(byte[] b, int p, int len) {
+        if (len <= 8) {
+            return 0;
+        }
+        long w = (long) LONGS.get(b, p + 8);
+        return len < 16 ? w & ((1L << ((len - 8) << 3)) - 1) : w;
+    }
+
+    /**
      * The index of the first byte from {@code p} on that may need a closer look in a string (see {@link #special}),
      * found eight bytes at a time: the lowest flagged byte of a word is always a real special byte. Within the last
      * seven bytes of the input, {@code p} itself.
@@ -400,15 +419,9 @@ final class JsonReader {
         if (p + 16 > b.length || p + len >= b.length || b[p + len] != '"') {
             return false;
         }
-        long w0 = (long) LONGS.get(b, p);
-        long w1 = (long) LONGS.get(b, p + 8);
-        if (len < 8) {
-            w0 &= (1L << (len << 3)) - 1;
-            w1 = 0;
-        } else if (len < 16) {
-            w1 &= (1L << ((len - 8) << 3)) - 1;
-        }
-        if (w0 != s.w0 || w1 != s.w1 || (len > 16 && !Arrays.equals(s.bytes, 16, len, b, p + 16, p + len))) {
+        if (firstWord(b, p, len) != s.w0
+                || secondWord(b, p, len) != s.w1
+                || (len > 16 && !Arrays.equals(s.bytes, 16, len, b, p + 16, p + len))) {
             return false;
         }
         pos = p + len + 1;
@@ -506,14 +519,8 @@ final class JsonReader {
         if (len > MAX_SHARED_KEY || start + 16 > b.length) {
             return string(); // the second only at the very end of (then malformed) input
         }
-        long w0 = (long) LONGS.get(b, start);
-        long w1 = (long) LONGS.get(b, start + 8);
-        if (len < 8) {
-            w0 &= (1L << (len << 3)) - 1;
-            w1 = 0;
-        } else if (len < 16) {
-            w1 &= (1L << ((len - 8) << 3)) - 1;
-        }
+        long w0 = firstWord(b, start, len);
+        long w1 = secondWord(b, start, len);
         long h = w0 * 0x9E3779B97F4A7C15L + w1 * 0xC2B2AE3D27D4EB4FL + len;
         int slot = (int) (h ^ (h >>> 32) ^ (h >>> 45)) & (KEY_TABLE - 1);
         while (true) {
