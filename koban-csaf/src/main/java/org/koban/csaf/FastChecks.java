@@ -32,6 +32,10 @@ final class FastChecks {
     static final int P_VERSION = 8;
     /** {@code lang_t}: answers yes for a bare language ("en") or a language with a region ("en-US"). */
     static final int P_LANGUAGE = 9;
+    /** The CPE pattern: answers yes for plain CPE 2.3 names and CPE 2.2 URIs, unknown otherwise. */
+    static final int P_CPE = 10;
+    /** The package URL pattern: exact. */
+    static final int P_PURL = 11;
 
     static final String CVSS30 = "^CVSS:3[.]0/" + cvss3Pattern();
     static final String CVSS31 = "^CVSS:3[.]1/" + cvss3Pattern();
@@ -39,6 +43,12 @@ final class FastChecks {
             "^(0|[1-9][0-9]*)$|^((0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|"
                     + "\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+"
                     + "(?:\\.[0-9a-zA-Z-]+)*))?)$";
+    static final String CPE =
+            "^(cpe:2\\.3:[aho\\*\\-](:(((\\?*|\\*?)([a-zA-Z0-9\\-\\._]|(\\\\[\\\\\\*\\?!\"#\\$%&'\\(\\)\\+,/:;<=>"
+                    + "@\\[\\]\\^`\\{\\|\\}~]))+(\\?*|\\*?))|[\\*\\-])){5}(:(([a-zA-Z]{2,3}(-([a-zA-Z]{2}|[0-9]{3}))?)|[\\*"
+                    + "\\-]))(:(((\\?*|\\*?)([a-zA-Z0-9\\-\\._]|(\\\\[\\\\\\*\\?!\"#\\$%&'\\(\\)\\+,/:;<=>@\\[\\]\\^`\\{\\|"
+                    + "\\}~]))+(\\?*|\\*?))|[\\*\\-])){4})|([c][pP][eE]:/[AHOaho]?(:[A-Za-z0-9\\._\\-~%]*){0,6})$";
+    static final String PURL = "^pkg:[A-Za-z\\.\\-\\+][A-Za-z0-9\\.\\-\\+]*/.+";
     static final String LANGUAGE = "^(([A-Za-z]{2,3}(-[A-Za-z]{3}(-[A-Za-z]{3}){0,2})?|[A-Za-z]{4,8})(-[A-Za-z]{4})?"
             + "(-([A-Za-z]{2}|[0-9]{3}))?(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*(-[A-WY-Za-wy-z0-9](-[A-Za-z0-9]{2,8})+)*"
             + "(-[Xx](-[A-Za-z0-9]{1,8})+)?|[Xx](-[A-Za-z0-9]{1,8})+|[Ii]-[Dd][Ee][Ff][Aa][Uu][Ll][Tt]|[Ii]-[Mm][Ii][Nn][Gg][Oo])$";
@@ -77,6 +87,10 @@ final class FastChecks {
                     yield P_VERSION;
                 } else if (regex.equals(LANGUAGE)) {
                     yield P_LANGUAGE;
+                } else if (regex.equals(CPE)) {
+                    yield P_CPE;
+                } else if (regex.equals(PURL)) {
+                    yield P_PURL;
                 }
                 yield P_NONE;
             }
@@ -89,39 +103,42 @@ final class FastChecks {
      * and {@code $} have more cases than these checks model).
      */
     static int pattern(int code, String s) {
-        int n = s.length();
-        for (int i = 0; i < n; i++) {
-            if (s.charAt(i) >= 0x80) {
-                return UNKNOWN;
+        // One pass: outside ASCII nothing is certain; without control characters there is no line terminator,
+        // so '$' can only match at the end and '.' matches every character.
+        boolean printable = true;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x7F) {
+                if (c >= 0x80) {
+                    return UNKNOWN;
+                }
+                printable = false;
+            } else if (c < 0x20) {
+                printable = false;
             }
         }
+        if (code == P_NO_OUTER_SPACE || code == P_NO_OUTER_SPACE_OR_PUNCT) {
+            return trimmedLine(s, code == P_NO_OUTER_SPACE_OR_PUNCT);
+        }
+        if (!printable) {
+            return UNKNOWN;
+        }
         return switch (code) {
-            case P_NO_OUTER_SPACE -> trimmedLine(s, false);
-            case P_NO_OUTER_SPACE_OR_PUNCT -> trimmedLine(s, true);
-            case P_CVE -> printable(s) ? answer(cve(s)) : UNKNOWN;
-            case P_CWE -> printable(s) ? answer(cwe(s)) : UNKNOWN;
-            case P_HEX32 -> printable(s) ? answer(n >= 32 && allHex(s)) : UNKNOWN;
-            case P_CVSS30 -> printable(s) ? answer(cvss3(s, '0')) : UNKNOWN;
-            case P_CVSS31 -> printable(s) ? answer(cvss3(s, '1')) : UNKNOWN;
-            case P_VERSION -> printable(s) && (Versions.isInteger(s) || plainSemver(s)) ? YES : UNKNOWN;
-            case P_LANGUAGE -> printable(s) && simpleLanguage(s) ? YES : UNKNOWN;
+            case P_CVE -> answer(cve(s));
+            case P_CWE -> answer(cwe(s));
+            case P_HEX32 -> answer(s.length() >= 32 && allHex(s));
+            case P_CVSS30 -> answer(cvss3(s, '0'));
+            case P_CVSS31 -> answer(cvss3(s, '1'));
+            case P_VERSION -> answer(Versions.isInteger(s) || Versions.isSemver(s));
+            case P_LANGUAGE -> simpleLanguage(s) ? YES : UNKNOWN;
+            case P_CPE -> plainCpe23(s) || plainCpe22(s) ? YES : UNKNOWN;
+            case P_PURL -> answer(purl(s));
             default -> UNKNOWN;
         };
     }
 
     private static int answer(boolean b) {
         return b ? YES : NO;
-    }
-
-    /** Only the characters 0x20 to 0x7E: no line terminator, so {@code $} can only match at the end. */
-    private static boolean printable(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c > 0x7E) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
@@ -204,14 +221,96 @@ final class FastChecks {
         }
     }
 
-    /** Three numbers without leading zeros, separated by dots. */
-    private static boolean plainSemver(String s) {
-        int first = s.indexOf('.');
-        int second = first < 0 ? -1 : s.indexOf('.', first + 1);
-        return second > 0
-                && Versions.isInteger(s.substring(0, first))
-                && Versions.isInteger(s.substring(first + 1, second))
-                && Versions.isInteger(s.substring(second + 1));
+    /** {@code pkg:} + a type ({@code [A-Za-z.+-][A-Za-z0-9.+-]*}) + '/' + at least one more character. */
+    private static boolean purl(String s) {
+        if (!s.startsWith("pkg:") || s.length() < 5 || !in(PURL_TYPE_START, s.charAt(4))) {
+            return false;
+        }
+        int p = 5;
+        while (p < s.length() && in(PURL_TYPE, s.charAt(p))) {
+            p++;
+        }
+        return p + 1 < s.length() && s.charAt(p) == '/';
+    }
+
+    /**
+     * The start of the CPE 2.3 alternative, which is anchored only at the start: {@code cpe:2.3:}, a part, then
+     * ten components, each '*', '-' or a run of {@code [A-Za-z0-9._-]} (the sixth a language); whatever follows
+     * the tenth does not matter. Quoted characters and wildcards are left to the regular expression.
+     */
+    private static boolean plainCpe23(String s) {
+        if (!s.startsWith("cpe:2.3:") || s.length() < 9 || "aho*-".indexOf(s.charAt(8)) < 0) {
+            return false;
+        }
+        int p = 9;
+        for (int component = 1; component <= 10; component++) {
+            if (p >= s.length() || s.charAt(p) != ':') {
+                return false;
+            }
+            int start = ++p;
+            while (p < s.length() && s.charAt(p) != ':') {
+                p++;
+            }
+            boolean plain = component == 6 ? cpeLanguage(s, start, p) : cpeValue(s, start, p);
+            if (!plain && !(p - start == 1 && (s.charAt(start) == '*' || s.charAt(start) == '-'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean cpeValue(String s, int from, int to) {
+        if (from == to) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (!in(CPE23_PLAIN, s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code [a-zA-Z]{2,3}(-([a-zA-Z]{2}|[0-9]{3}))?}, exactly. */
+    private static boolean cpeLanguage(String s, int from, int to) {
+        int dash = s.indexOf('-', from);
+        int language = dash < 0 || dash >= to ? to : dash;
+        if (language - from < 2 || language - from > 3 || !letters(s, from, language)) {
+            return false;
+        }
+        return language == to
+                || (to - language == 3 && letters(s, language + 1, to))
+                || (to - language == 4 && digits(s, language + 1, to));
+    }
+
+    /**
+     * The whole text as the CPE 2.2 alternative ({@code c[pP][eE]:/[AHOaho]?(:[A-Za-z0-9._\-~%]*){0,6}$}),
+     * which may match anywhere; matching from the start to the end is one way.
+     */
+    private static boolean plainCpe22(String s) {
+        if (s.length() < 5
+                || s.charAt(0) != 'c'
+                || (s.charAt(1) != 'p' && s.charAt(1) != 'P')
+                || (s.charAt(2) != 'e' && s.charAt(2) != 'E')
+                || s.charAt(3) != ':'
+                || s.charAt(4) != '/') {
+            return false;
+        }
+        int p = 5;
+        if (p < s.length() && "AHOaho".indexOf(s.charAt(p)) >= 0) {
+            p++;
+        }
+        int groups = 0;
+        while (p < s.length()) {
+            if (s.charAt(p) != ':' || ++groups > 6) {
+                return false;
+            }
+            p++;
+            while (p < s.length() && in(CPE22_PLAIN, s.charAt(p))) {
+                p++;
+            }
+        }
+        return true;
     }
 
     /** Two or three letters, optionally followed by '-' and a two-letter region. */
@@ -348,7 +447,7 @@ final class FastChecks {
         if (n == 0 || !letter(s.charAt(0))) {
             return false;
         }
-        while (p < n && (letter(s.charAt(p)) || digit(s.charAt(p)) || "+-.".indexOf(s.charAt(p)) >= 0)) {
+        while (p < n && in(URI_SCHEME, s.charAt(p))) {
             p++;
         }
         if (!s.startsWith("://", p)) {
@@ -356,7 +455,7 @@ final class FastChecks {
         }
         p += 3;
         int host = p;
-        while (p < n && (letter(s.charAt(p)) || digit(s.charAt(p)) || s.charAt(p) == '-' || s.charAt(p) == '.')) {
+        while (p < n && in(URI_HOST, s.charAt(p))) {
             p++;
         }
         if (p == host || !letter(s.charAt(p - 1)) && !digit(s.charAt(p - 1))) {
@@ -390,12 +489,41 @@ final class FastChecks {
                 }
                 fragment = true;
             } else if (c != '?' // starts the query, or is a plain character in the query or fragment
-                    && (!(letter(c) || digit(c) || "-_.!~*'();:@&=+$,/".indexOf(c) >= 0))) {
+                    && !in(URI_PLAIN, c)) {
                 return false;
             }
             p++;
         }
         return true;
+    }
+
+    // Sets of ASCII characters as two 64-bit masks: one lookup per character instead of a chain of comparisons.
+    private static final long[] URI_SCHEME = alphanumericAnd("+-.");
+    private static final long[] URI_HOST = alphanumericAnd("-.");
+    private static final long[] URI_PLAIN = alphanumericAnd("-_.!~*'();:@&=+$,/");
+    private static final long[] PURL_TYPE_START = alphanumericAnd(".-+");
+    private static final long[] PURL_TYPE = alphanumericAnd(".-+");
+    private static final long[] CPE23_PLAIN = alphanumericAnd("-._");
+    private static final long[] CPE22_PLAIN = alphanumericAnd("._-~%");
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            PURL_TYPE_START[0] &= ~(1L << c); // the type's first character is not a digit
+        }
+    }
+
+    private static long[] alphanumericAnd(String others) {
+        long[] set = new long[2];
+        String all = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789" + others;
+        for (int i = 0; i < all.length(); i++) {
+            char c = all.charAt(i);
+            set[c >> 6] |= 1L << c;
+        }
+        return set;
+    }
+
+    private static boolean in(long[] set, char c) {
+        return c < 128 && (set[c >> 6] & (1L << c)) != 0;
     }
 
     private static boolean letter(char c) {

@@ -16,16 +16,18 @@ import org.junit.jupiter.api.Test;
 
 /** The hand checks give the regular expression's and networknt's answers wherever they answer at all. */
 class FastChecksUnitTest {
-    private static final Map<Integer, String> PATTERNS = Map.of(
-            FastChecks.P_NO_OUTER_SPACE, "^[\\S](.*[\\S])?$",
-            FastChecks.P_NO_OUTER_SPACE_OR_PUNCT, "^[^\\s\\-_\\.](.*[^\\s\\-_\\.])?$",
-            FastChecks.P_CVE, "^CVE-[0-9]{4}-[0-9]{4,}$",
-            FastChecks.P_CWE, "^CWE-[1-9]\\d{0,5}$",
-            FastChecks.P_HEX32, "^[0-9a-fA-F]{32,}$",
-            FastChecks.P_CVSS30, FastChecks.CVSS30,
-            FastChecks.P_CVSS31, FastChecks.CVSS31,
-            FastChecks.P_VERSION, FastChecks.VERSION,
-            FastChecks.P_LANGUAGE, FastChecks.LANGUAGE);
+    private static final Map<Integer, String> PATTERNS = Map.ofEntries(
+            Map.entry(FastChecks.P_NO_OUTER_SPACE, "^[\\S](.*[\\S])?$"),
+            Map.entry(FastChecks.P_NO_OUTER_SPACE_OR_PUNCT, "^[^\\s\\-_\\.](.*[^\\s\\-_\\.])?$"),
+            Map.entry(FastChecks.P_CVE, "^CVE-[0-9]{4}-[0-9]{4,}$"),
+            Map.entry(FastChecks.P_CWE, "^CWE-[1-9]\\d{0,5}$"),
+            Map.entry(FastChecks.P_HEX32, "^[0-9a-fA-F]{32,}$"),
+            Map.entry(FastChecks.P_CVSS30, FastChecks.CVSS30),
+            Map.entry(FastChecks.P_CVSS31, FastChecks.CVSS31),
+            Map.entry(FastChecks.P_VERSION, FastChecks.VERSION),
+            Map.entry(FastChecks.P_LANGUAGE, FastChecks.LANGUAGE),
+            Map.entry(FastChecks.P_CPE, FastChecks.CPE),
+            Map.entry(FastChecks.P_PURL, FastChecks.PURL));
 
     private static final String[] PIECES = {
         "a",
@@ -93,7 +95,27 @@ class FastChecksUnitTest {
         "12",
         "rc.1",
         "en-",
-        "x-"
+        "x-",
+        "cpe:2.3:",
+        "cpe:/",
+        "cPe:/",
+        "a:",
+        "o",
+        ":*",
+        ":-",
+        ":en",
+        ":de-DE",
+        ":ja-123",
+        "\\*",
+        "\\!",
+        "?",
+        "pkg:",
+        "npm/",
+        "maven",
+        "1.2.3-rc.1",
+        "-rc.01",
+        "+build.7",
+        "-0a"
     };
 
     /** Every string value in the test resources. */
@@ -117,16 +139,21 @@ class FastChecksUnitTest {
         }
     }
 
+    /** Up to seven random pieces. */
+    private static String pieces(Random random) {
+        StringBuilder sb = new StringBuilder();
+        int pieces = random.nextInt(8);
+        for (int p = 0; p < pieces; p++) {
+            sb.append(PIECES[random.nextInt(PIECES.length)]);
+        }
+        return sb.toString();
+    }
+
     private static List<String> randomStrings(int count, long seed) {
         Random random = new Random(seed);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            StringBuilder sb = new StringBuilder();
-            int pieces = random.nextInt(8);
-            for (int p = 0; p < pieces; p++) {
-                sb.append(PIECES[random.nextInt(PIECES.length)]);
-            }
-            out.add(sb.toString());
+            out.add(pieces(random));
         }
         String[] metrics = {
             "AV:N", "AC:H", "PR:L", "UI:R", "S:U", "C:N", "I:L", "A:H", "E:F", "RL:O", "RC:C", "CR:M", "MAV:P", "MS:X",
@@ -143,6 +170,31 @@ class FastChecksUnitTest {
             }
             out.add(sb.toString());
         }
+        String[] components = {
+            "*", "-", "redhat", "enterprise_linux", "8.2", "a-b.c_d", "", "x~y", "a%20b", "\\:", "?a*"
+        };
+        String[] languages = {"*", "-", "en", "eng", "de-DE", "ja-123", "e", "english", "en-D", "en-1234", ""};
+        for (int i = 0; i < 6_000; i++) { // CPE 2.3 names and CPE 2.2 URIs, most of them plain
+            boolean uri = random.nextInt(3) == 0;
+            StringBuilder sb = new StringBuilder(uri ? "cpe:/" : "cpe:2.3:");
+            sb.append("aho*-xA".charAt(random.nextInt(uri ? 7 : 5)));
+            int n = uri ? random.nextInt(8) : random.nextInt(3) == 0 ? random.nextInt(13) : 10;
+            for (int c = 0; c < n; c++) {
+                String[] choices = c == 5 && random.nextBoolean() ? languages : components;
+                sb.append(':').append(choices[random.nextInt(random.nextInt(5) == 0 ? choices.length : 6)]);
+            }
+            if (random.nextInt(8) == 0) {
+                sb.append(PIECES[random.nextInt(PIECES.length)]);
+            }
+            out.add(sb.toString());
+        }
+        for (int i = 0; i < 4_000; i++) { // package URLs
+            out.add(List.of("pkg:", "pkg:", "pkg", "Pkg:").get(random.nextInt(4))
+                    + List.of("npm", "maven", "a.b+c-d", "1x", "", "x y", "golang")
+                            .get(random.nextInt(7))
+                    + List.of("/", "/", "", "//").get(random.nextInt(4))
+                    + List.of("", "a", "name@1.0", " ", "\n", "é").get(random.nextInt(6)));
+        }
         for (int i = 0; i < 400; i++) { // long hexadecimal and CVE-like strings
             out.add("0123456789abcdefABCDEF0123456789abcdef".substring(random.nextInt(10)) + PIECES[random.nextInt(4)]);
             out.add("CVE-20" + random.nextInt(100) + "-" + random.nextInt(1000000) + PIECES[random.nextInt(20)]);
@@ -157,7 +209,13 @@ class FastChecksUnitTest {
             SchemaCheck.resource(name).findValues("pattern").forEach(v -> schemaPatterns.add(v.asString()));
         }
         assertThat(schemaPatterns)
-                .contains(FastChecks.CVSS30, FastChecks.CVSS31, FastChecks.VERSION, FastChecks.LANGUAGE);
+                .contains(
+                        FastChecks.CVSS30,
+                        FastChecks.CVSS31,
+                        FastChecks.VERSION,
+                        FastChecks.LANGUAGE,
+                        FastChecks.CPE,
+                        FastChecks.PURL);
     }
 
     @Test
@@ -165,6 +223,8 @@ class FastChecksUnitTest {
         List<String> strings = new ArrayList<>(corpusStrings());
         strings.addAll(randomStrings(40_000, 1));
         int answered = 0;
+        int[] yes = new int[16];
+        int[] no = new int[16];
         for (Map.Entry<Integer, String> p : PATTERNS.entrySet()) {
             Pattern regex = Pattern.compile(p.getValue());
             assertThat(FastChecks.patternCode(p.getValue())).isEqualTo(p.getKey());
@@ -172,6 +232,7 @@ class FastChecksUnitTest {
                 int fast = FastChecks.pattern(p.getKey(), s);
                 if (fast != FastChecks.UNKNOWN) {
                     answered++;
+                    (fast == FastChecks.YES ? yes : no)[p.getKey()]++;
                     assertThat(fast == FastChecks.YES)
                             .as("%s on [%s]", p.getValue(), s)
                             .isEqualTo(regex.matcher(s).find());
@@ -179,6 +240,11 @@ class FastChecksUnitTest {
             }
         }
         assertThat(answered).isGreaterThan(100_000);
+        assertThat(yes[FastChecks.P_CPE]).as("plain CPE names").isGreaterThan(1_000);
+        assertThat(yes[FastChecks.P_PURL]).as("package URLs").isGreaterThan(300);
+        assertThat(no[FastChecks.P_PURL]).as("not package URLs").isGreaterThan(300);
+        assertThat(yes[FastChecks.P_VERSION]).as("versions").isGreaterThan(300);
+        assertThat(no[FastChecks.P_VERSION]).as("not versions").isGreaterThan(300);
     }
 
     @Test
@@ -204,7 +270,7 @@ class FastChecksUnitTest {
                     + List.of("://", ":", "//", ":///").get(random.nextInt(4))
                     + List.of("example.com", "a..b", "-a.b", "x.y-", "host:8080", "h:", "h:123456", "[::1]", "u@h")
                             .get(random.nextInt(9))
-                    + randomStrings(1, i).get(0));
+                    + pieces(new Random(i)));
         }
         // Every one-character change of a valid date-time or URI (found missing: a non-digit in the time fields).
         String noise = "0123456789:-+.TtZz /?#%[]@xé\n";
