@@ -221,7 +221,7 @@ final class CompiledSchema {
                     if (minItems >= 0 && size < minItems) {
                         return false;
                     }
-                    if (uniqueItems && size > 1 && !distinct(value)) {
+                    if (uniqueItems && size > 1 && !value.hasDistinctValues()) {
                         return false;
                     }
                     if (items != null) {
@@ -294,55 +294,6 @@ final class CompiledSchema {
                 }
             }
             return false;
-        }
-
-        /** No two equal elements: pairwise for short arrays (no hashing of whole subtrees), hashed beyond. */
-        private static boolean distinct(JsonValue array) {
-            int size = array.size();
-            if (size <= 8) {
-                for (int i = 1; i < size; i++) {
-                    JsonValue v = array.value(i);
-                    for (int j = 0; j < i; j++) {
-                        if (v.equals(array.value(j))) {
-                            return false;
-                        }
-                    }
-                }
-                return true;
-            }
-            for (int i = 0; i < size; i++) {
-                if (!array.value(i).isString()) {
-                    return distinctHashed(array);
-                }
-            }
-            // Only strings (lists of product ids): an open-addressing table of them, no node per element. Their
-            // hash codes stay cached for the tests, which look the same ids up again.
-            String[] table = new String[Integer.highestOneBit(size) << 2];
-            int mask = table.length - 1;
-            for (int i = 0; i < size; i++) {
-                String s = array.value(i).asString();
-                int h = s.hashCode();
-                int slot = (h ^ (h >>> 16)) & mask;
-                for (String t = table[slot]; t != null; t = table[slot]) {
-                    if (t.hashCode() == h && t.equals(s)) {
-                        return false;
-                    }
-                    slot = (slot + 1) & mask;
-                }
-                table[slot] = s;
-            }
-            return true;
-        }
-
-        private static boolean distinctHashed(JsonValue array) {
-            int size = array.size();
-            Set<JsonValue> seen = new HashSet<>(size * 2);
-            for (int i = 0; i < size; i++) {
-                if (!seen.add(array.value(i))) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         private boolean objectPasses(JsonValue value, Map<JsonValue, Set<String>> named, boolean additionalOk) {
@@ -430,7 +381,7 @@ final class CompiledSchema {
                 if (minItems >= 0 && value.size() < minItems) {
                     sink.error(path, "must have at least " + minItems + " items");
                 }
-                if (uniqueItems && value.size() > 1 && !distinct(value)) {
+                if (uniqueItems && value.size() > 1 && !value.hasDistinctValues()) {
                     sink.error(path, "must have unique items");
                 }
                 if (items != null) {

@@ -104,11 +104,21 @@ final class CvssMetrics {
     private static int find(String[] options, String s, int from, int to) {
         for (int i = 0; i < options.length; i++) {
             String o = options[i];
-            if (o.length() == to - from && o.charAt(0) == s.charAt(from) && s.startsWith(o, from)) {
+            if (o.length() == to - from && sameChars(o, s, from)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** Whether {@code s} holds {@code o} at {@code from}: names of one to three characters, compared in a loop. */
+    private static boolean sameChars(String o, String s, int from) {
+        for (int k = 0; k < o.length(); k++) {
+            if (o.charAt(k) != s.charAt(from + k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     boolean stated(byte[] parsed, int metric) {

@@ -452,12 +452,35 @@ final class DocumentChecks {
         };
     }
 
+    /** Whether product ids are listed under statuses of more than one contradiction group. */
+    private static boolean severalContradictionGroups(JsonValue status) {
+        if (status == null) {
+            return false;
+        }
+        String first = null;
+        for (String s : STATUS_GROUPS) {
+            String group = contradictionGroup(s);
+            JsonValue ids = status.member(s);
+            if (group != null && ids != null && ids.isArray() && ids.size() > 0) {
+                if (first == null) {
+                    first = group;
+                } else if (!first.equals(group)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** 6.1.6 Contradicting Product Status. */
     void t6_1_6() {
         List<JsonValue> vulns = arr(root, "vulnerabilities");
         Map<String, String> groupOf = new HashMap<>(); // cleared per vulnerability, keeping its table
         for (int v = 0; v < vulns.size(); v++) {
             JsonValue status = obj(vulns.get(v), "product_status");
+            if (!severalContradictionGroups(status)) {
+                continue; // the usual case: statuses of one kind cannot contradict each other
+            }
             groupOf.clear();
             for (String s : STATUS_GROUPS) {
                 String group = contradictionGroup(s);
@@ -495,6 +518,13 @@ final class DocumentChecks {
                 }
                 if (versions.isEmpty()) {
                     continue;
+                }
+                if (scores.size() == 1
+                        && (versions.size() == 1 || !versions.get(0).equals(versions.get(1)))) {
+                    JsonValue products = scores.get(s).member("products");
+                    if (products == null || !products.isArray() || products.hasDistinctValues()) {
+                        continue; // the usual case: one score, each product once
+                    }
                 }
                 for (Indexed p : strings(scores.get(s), "products")) {
                     for (String version : versions) {

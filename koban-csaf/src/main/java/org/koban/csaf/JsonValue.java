@@ -6,11 +6,13 @@ import java.util.AbstractList;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.RandomAccess;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -224,6 +226,53 @@ final class JsonValue implements Iterable<JsonValue> {
      */
     String[] keyArray() {
         return keys;
+    }
+
+    /**
+     * Whether no two elements of this array are equal (JSON Schema's {@code uniqueItems}): pairwise for short
+     * arrays (no hashing of whole subtrees), hashed beyond.
+     */
+    boolean hasDistinctValues() {
+        int size = size();
+        if (size <= 8) {
+            for (int i = 1; i < size; i++) {
+                JsonValue v = value(i);
+                for (int j = 0; j < i; j++) {
+                    if (v.equals(value(j))) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+        for (int i = 0; i < size; i++) {
+            if (!value(i).isString()) {
+                Set<JsonValue> seen = new HashSet<>(size * 2);
+                for (int j = 0; j < size; j++) {
+                    if (!seen.add(value(j))) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+        // Only strings (lists of product ids): an open-addressing table of them, no node per element. Their hash
+        // codes stay cached for the tests, which look the same ids up again.
+        String[] table = new String[Integer.highestOneBit(size) << 2];
+        int mask = table.length - 1;
+        for (int i = 0; i < size; i++) {
+            String s = value(i).asString();
+            int h = s.hashCode();
+            int slot = (h ^ (h >>> 16)) & mask;
+            for (String t = table[slot]; t != null; t = table[slot]) {
+                if (t.hashCode() == h && t.equals(s)) {
+                    return false;
+                }
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = s;
+        }
+        return true;
     }
 
     /** Whether the object has a member {@code name}, which must be interned (see {@link #member}). */

@@ -336,6 +336,44 @@ class MandatoryTestsUnitTest {
     }
 
     @Test
+    void oneScoreNamingAProductTwiceFails617() {
+        ObjectNode doc = withCvss3("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", 9.8);
+        ArrayNode products = (ArrayNode) vuln(doc).get("scores").get(0).get("products");
+        products.add("B");
+        assertThat(validate(doc).failedTests()).doesNotContain("6.1.7");
+        products.add("A");
+        assertThat(validate(doc).findings("6.1.7"))
+                .extracting(Finding::path)
+                .containsExactly("/vulnerabilities/0/scores/0/products/2");
+    }
+
+    @Test
+    void oneScoreWhoseTwoCvssObjectsClaimTheSameVersionFails617ForEachProduct() {
+        ObjectNode doc = withCvss3("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", 9.8);
+        ObjectNode score = (ObjectNode) vuln(doc).get("scores").get(0);
+        ((ArrayNode) score.get("products")).add("B");
+        score.set("cvss_v2", score.get("cvss_v3").deepCopy()); // schema-invalid, but 6.1.7 still runs
+        assertThat(validate(doc).findings("6.1.7"))
+                .extracting(Finding::path)
+                .containsExactly("/vulnerabilities/0/scores/0/products/0", "/vulnerabilities/0/scores/0/products/1");
+    }
+
+    @Test
+    void statusesOfOneContradictionGroupMayNameAProductTwice616() {
+        ObjectNode doc = base();
+        ObjectNode status = (ObjectNode) vuln(doc).get("product_status");
+        status.putArray("first_affected").add("A");
+        status.putArray("last_affected").add("A");
+        status.putArray("fixed").add("B");
+        status.putArray("first_fixed").add("B");
+        assertThat(validate(doc).failedTests()).doesNotContain("6.1.6");
+        status.putArray("under_investigation").add("A");
+        assertThat(validate(doc).findings("6.1.6"))
+                .extracting(Finding::path)
+                .containsExactly("/vulnerabilities/0/product_status/under_investigation/0");
+    }
+
+    @Test
     void integerVersionsCompareNumericallyNotAsText() {
         ObjectNode doc = base();
         String[] history = new String[20];
