@@ -113,7 +113,8 @@ final class DocumentChecks {
         }
     }
 
-    private record Branch(JsonValue node, Path path) {}
+    /** A branch with its category (null if absent or not a string), read once by the index for all tests. */
+    private record Branch(JsonValue node, Path path, String category) {}
 
     /** Catalogues shared by all documents. */
     record Catalogues(CweCatalogue cwe, LanguageTags languages) {}
@@ -229,8 +230,9 @@ final class DocumentChecks {
         if (branch == null || !branch.isObject()) {
             return;
         }
-        allBranches.add(new Branch(branch, path));
-        Categories categories = new Categories(String.valueOf(str(branch, "category")), ancestors);
+        String category = str(branch, "category");
+        allBranches.add(new Branch(branch, path, category));
+        Categories categories = new Categories(String.valueOf(category), ancestors);
         JsonValue product = obj(branch, "product");
         if (product != null) {
             Path productPath = path.child("product");
@@ -1299,7 +1301,7 @@ final class DocumentChecks {
      */
     void t6_1_31() {
         for (Branch b : allBranches) {
-            if (!"product_version".equals(str(b.node(), "category"))) {
+            if (!"product_version".equals(b.category())) {
                 continue;
             }
             String name = str(b.node(), "name");
@@ -1654,10 +1656,8 @@ final class DocumentChecks {
     /** 6.2.18 Product Version Range without vers. */
     void t6_2_18() {
         for (Branch b : allBranches) {
-            String name = str(b.node(), "name");
-            if ("product_version_range".equals(str(b.node(), "category"))
-                    && name != null
-                    && !VERS.matcher(name).find()) {
+            String name = "product_version_range".equals(b.category()) ? str(b.node(), "name") : null;
+            if (name != null && !VERS.matcher(name).find()) {
                 warning("6.2.18", b.path() + "/name", "The version range '" + name + "' is not a vers expression");
             }
         }
@@ -1782,7 +1782,7 @@ final class DocumentChecks {
             }
         }
         for (Branch b : allBranches) {
-            String cat = str(b.node(), "category");
+            String cat = b.category();
             if ("product_version_range".equals(cat)) {
                 info("6.3.10", b.path() + "/category", "A product version range is used; prefer listing versions");
             }
