@@ -108,8 +108,14 @@ final class CompiledSchema {
         int fastPattern;
 
         Format format;
-        /** The enum's strings: at most a dozen in these schemas, so a scan beats hashing a fresh string. */
+        /** The enum's strings: at most a dozen in these schemas. */
         String[] stringEnum;
+        /**
+         * For each {@link #enumSlot} value: 1 + the index of the only enum string there, 0 for none, -1 for several
+         * (then a scan). A category is then one comparison instead of up to a dozen, without hashing the fresh
+         * string.
+         */
+        byte[] enumSlots;
 
         List<JsonValue> otherEnum;
         BigDecimal minimum;
@@ -276,11 +282,8 @@ final class CompiledSchema {
         /** The enum keyword: a listed string, or a listed other value (numbers compared by value). */
         private boolean inEnum(JsonValue value) {
             if (value.isString() && stringEnum != null) {
-                String s = value.asString();
-                for (String e : stringEnum) {
-                    if (e.equals(s)) {
-                        return true;
-                    }
+                if (containsString(stringEnum, enumSlots, value.asString())) {
+                    return true;
                 }
             }
             if (otherEnum != null) {
@@ -657,6 +660,41 @@ final class CompiledSchema {
         }
     }
 
+    /** Mixes the length and three characters of a non-empty string into 0..63; the CSAF and CVSS enums collide once. */
+    static int enumSlot(String s) {
+        int n = s.length();
+        return (n + 3 * s.charAt(0) + 5 * s.charAt(n - 1) + s.charAt(n >> 1)) & 63;
+    }
+
+    /** Whether {@code strings}, with its {@code slots} from {@link #enumSlots}, contains {@code s}. */
+    static boolean containsString(String[] strings, byte[] slots, String s) {
+        int k = s.isEmpty() ? -1 : slots[enumSlot(s)];
+        if (k >= 0) {
+            return k > 0 && strings[k - 1].equals(s);
+        }
+        for (String e : strings) {
+            if (e.equals(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static byte[] enumSlots(String[] strings) {
+        if (strings == null) {
+            return null;
+        }
+        byte[] slots = new byte[64];
+        for (int i = 0; i < strings.length; i++) {
+            if (strings[i].isEmpty()) {
+                continue; // an empty value is always scanned for
+            }
+            int slot = enumSlot(strings[i]);
+            slots[slot] = slots[slot] == 0 ? (byte) (i + 1) : -1;
+        }
+        return slots;
+    }
+
     private static String[] append(String[] all, String one) {
         String[] more = Arrays.copyOf(all, all.length + 1);
         more[all.length] = one;
@@ -800,6 +838,7 @@ final class CompiledSchema {
                             node.otherEnum.add(JsonValue.of(x));
                         }
                     }
+                    node.enumSlots = enumSlots(node.stringEnum);
                 }
                 case "minimum" -> node.minimum = v.decimalValue();
                 case "maximum" -> node.maximum = v.decimalValue();

@@ -92,4 +92,52 @@ class CompiledSchemaUnitTest {
         }
         assertThat(compared).isEqualTo(127 * samples.size());
     }
+
+    @Test
+    void enumStringsAreFoundThroughTheirSlotsExactlyAsByAScan() {
+        List<List<String>> enums = new ArrayList<>();
+        for (String name : List.of(
+                "csaf_json_schema.json",
+                "cvss-v2.0.json",
+                "cvss-v3.0.json",
+                "cvss-v3.1.json",
+                "cvss-v2.0_strict.json",
+                "cvss-v3.1_strict.json")) {
+            for (JsonNode e : SchemaCheck.resource(name).findValues("enum")) {
+                List<String> strings = new ArrayList<>();
+                e.forEach(x -> strings.add(x.asString()));
+                enums.add(strings);
+            }
+        }
+        assertThat(enums).hasSizeGreaterThan(50);
+        Random random = new Random(7);
+        int found = 0;
+        for (List<String> e : enums) {
+            String[] strings = e.toArray(String[]::new);
+            byte[] slots = CompiledSchema.enumSlots(strings);
+            List<String> probes = new ArrayList<>(List.of("", "x", "NONE", "product_version_range"));
+            for (String value : e) {
+                probes.add(value);
+                probes.add(value.toUpperCase(java.util.Locale.ROOT));
+                probes.add(value + " ");
+                probes.add(value.substring(1));
+                for (int i = 0; i < 8 && !value.isEmpty(); i++) {
+                    char[] c = value.toCharArray();
+                    c[random.nextInt(c.length)] = (char) ('A' + random.nextInt(58));
+                    probes.add(new String(c));
+                }
+            }
+            for (List<String> other : enums) {
+                probes.addAll(other);
+            }
+            for (String probe : probes) {
+                boolean expected = e.contains(probe);
+                found += expected ? 1 : 0;
+                assertThat(CompiledSchema.containsString(strings, slots, probe))
+                        .as("%s in %s", probe, e)
+                        .isEqualTo(expected);
+            }
+        }
+        assertThat(found).isGreaterThan(1_000);
+    }
 }
