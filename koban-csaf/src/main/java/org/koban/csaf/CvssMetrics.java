@@ -19,6 +19,10 @@ final class CvssMetrics {
     private String[][] values = new String[0][];
     private String[][] names = new String[0][];
     private boolean[] required = new boolean[0];
+    /** {@link #code} of each key and of each value: parsing compares one int per candidate. */
+    private int[] keyCodes = new int[0];
+
+    private int[][] valueCodes = new int[0][];
 
     CvssMetrics(String absent) {
         this.absent = absent;
@@ -46,7 +50,52 @@ final class CvssMetrics {
             names[i][v] = kv[1];
         }
         this.required[i] = required;
+        keyCodes = Arrays.copyOf(keyCodes, i + 1);
+        keyCodes[i] = checkedCode(key);
+        valueCodes = Arrays.copyOf(valueCodes, i + 1);
+        valueCodes[i] = new int[pairs.length];
+        for (int v = 0; v < pairs.length; v++) {
+            valueCodes[i][v] = checkedCode(this.values[i][v]);
+        }
         return i;
+    }
+
+    private static int checkedCode(String abbreviation) {
+        int code = code(abbreviation, 0, abbreviation.length());
+        if (code < 0) {
+            throw new IllegalArgumentException("not one to three ASCII characters: " + abbreviation);
+        }
+        return code;
+    }
+
+    /**
+     * The characters of {@code s} from {@code from} to {@code to} and their number in one int, if they are one to
+     * three ASCII characters (as every metric and value abbreviation is); -1 otherwise.
+     */
+    static int code(String s, int from, int to) {
+        int len = to - from;
+        if (len < 1 || len > 3) {
+            return -1;
+        }
+        int code = len;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c > 0x7F) {
+                return -1;
+            }
+            code = (code << 8) | c;
+        }
+        return code;
+    }
+
+    /** The metric whose abbreviation is {@code s} from {@code from} to {@code to}, or -1. */
+    int metric(String s, int from, int to) {
+        return find(keyCodes, s, from, to);
+    }
+
+    /** Whether {@code s} from {@code from} to {@code to} is the abbreviation of one of the metric's values. */
+    boolean hasValue(int metric, String s, int from, int to) {
+        return find(valueCodes[metric], s, from, to) >= 0;
     }
 
     int count() {
@@ -81,8 +130,8 @@ final class CvssMetrics {
             if (colon < 0 || colon >= end) {
                 return null;
             }
-            int metric = find(keys, vector, p, colon);
-            int value = metric < 0 ? -1 : find(values[metric], vector, colon + 1, end);
+            int metric = find(keyCodes, vector, p, colon);
+            int value = metric < 0 ? -1 : find(valueCodes[metric], vector, colon + 1, end);
             if (value < 0 || parsed[metric] != 0) {
                 return null;
             }
@@ -100,25 +149,18 @@ final class CvssMetrics {
         return parsed;
     }
 
-    /** The index of the string equal to {@code s} from {@code from} to {@code to}, or -1. */
-    private static int find(String[] options, String s, int from, int to) {
-        for (int i = 0; i < options.length; i++) {
-            String o = options[i];
-            if (o.length() == to - from && sameChars(o, s, from)) {
+    /** The index of the code of {@code s} from {@code from} to {@code to} among {@code codes}, or -1. */
+    private static int find(int[] codes, String s, int from, int to) {
+        int code = code(s, from, to);
+        if (code < 0) {
+            return -1;
+        }
+        for (int i = 0; i < codes.length; i++) {
+            if (codes[i] == code) {
                 return i;
             }
         }
         return -1;
-    }
-
-    /** Whether {@code s} holds {@code o} at {@code from}: names of one to three characters, compared in a loop. */
-    private static boolean sameChars(String o, String s, int from) {
-        for (int k = 0; k < o.length(); k++) {
-            if (o.charAt(k) != s.charAt(from + k)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     boolean stated(byte[] parsed, int metric) {

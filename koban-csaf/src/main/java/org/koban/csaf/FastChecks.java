@@ -1,8 +1,5 @@
 package org.koban.csaf;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * Hand-written equivalents of the schema's most frequent patterns and formats, for the strings where the answer
  * is simple and certain; for any other string they answer "unknown" and the caller uses the regular expression or
@@ -52,15 +49,6 @@ final class FastChecks {
     static final String LANGUAGE = "^(([A-Za-z]{2,3}(-[A-Za-z]{3}(-[A-Za-z]{3}){0,2})?|[A-Za-z]{4,8})(-[A-Za-z]{4})?"
             + "(-([A-Za-z]{2}|[0-9]{3}))?(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*(-[A-WY-Za-wy-z0-9](-[A-Za-z0-9]{2,8})+)*"
             + "(-[Xx](-[A-Za-z0-9]{1,8})+)?|[Xx](-[A-Za-z0-9]{1,8})+|[Ii]-[Dd][Ee][Ff][Aa][Uu][Ll][Tt]|[Ii]-[Mm][Ii][Nn][Gg][Oo])$";
-
-    /** The metrics of a CVSS v3 vector with the letters each may take (from the CVSS v3 definitions). */
-    private static final Map<String, String> CVSS3_METRICS = new HashMap<>();
-
-    static {
-        for (int m = 0; m < Cvss3.METRICS.count(); m++) {
-            CVSS3_METRICS.put(Cvss3.METRICS.key(m), String.join("", Cvss3.METRICS.values(m)));
-        }
-    }
 
     private static String cvss3Pattern() {
         String metric = "(AV:[NALP]|AC:[LH]|PR:[NLH]|UI:[NR]|S:[UC]|[CIA]:[NLH]|E:[XUPFH]|RL:[XOTWU]|RC:[XURC]"
@@ -210,8 +198,8 @@ final class FastChecks {
             if (end - i < 3 || s.charAt(end - 2) != ':') {
                 return false;
             }
-            String letters = CVSS3_METRICS.get(s.substring(i, end - 2));
-            if (letters == null || letters.indexOf(s.charAt(end - 1)) < 0) {
+            int metric = Cvss3.METRICS.metric(s, i, end - 2);
+            if (metric < 0 || !Cvss3.METRICS.hasValue(metric, s, end - 1, end)) {
                 return false;
             }
             if (end == n) {
