@@ -123,8 +123,13 @@ final class Cvss3 {
         return s < 9 ? "HIGH" : "CRITICAL";
     }
 
+    /**
+     * A score as a decimal with one digit after the point. Every score here has gone through {@link #roundUp} (or is
+     * 0), so it is the double nearest to a multiple of 0.1 and ten times it rounds to that multiple exactly; no
+     * detour through the double's decimal text.
+     */
     private static BigDecimal decimal(double d) {
-        return BigDecimal.valueOf(d).setScale(1, java.math.RoundingMode.HALF_UP);
+        return BigDecimal.valueOf(Math.round(d * 10), 1);
     }
 
     /** The value of a metric (X where the vector leaves it out). */

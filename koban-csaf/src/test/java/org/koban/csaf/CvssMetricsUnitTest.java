@@ -166,4 +166,19 @@ class CvssMetricsUnitTest {
         }
         return stated;
     }
+
+    @Test
+    void roundedScoresAreExactMultiplesOfATenth() {
+        Random random = new Random(11);
+        for (int i = 0; i < 200_000; i++) {
+            double raw = random.nextDouble() * 11;
+            for (boolean v30 : new boolean[] {true, false}) {
+                double rounded = Cvss3.roundUp(raw, v30);
+                // What the decimal text of the double gives, against the unscaled multiple of 0.1 that Cvss3 uses.
+                assertThat(BigDecimal.valueOf(Math.round(rounded * 10), 1))
+                        .as("%s rounded up to %s", raw, rounded)
+                        .isEqualTo(BigDecimal.valueOf(rounded).setScale(1, java.math.RoundingMode.HALF_UP));
+            }
+        }
+    }
 }
