@@ -99,8 +99,11 @@ final class JsonReader {
         Shape predicted;
 
         Shape[] next = NONE;
+        /** The sequence without its last key (null for a root). */
+        final Shape parent;
 
-        Shape(String key, int slot, byte[] bytes, long w0, long w1, int size) {
+        Shape(Shape parent, String key, int slot, byte[] bytes, long w0, long w1, int size) {
+            this.parent = parent;
             this.key = key;
             this.slot = slot;
             this.bytes = bytes;
@@ -336,7 +339,11 @@ final class JsonReader {
                 shape = predicted;
             } else {
                 key = key();
-                shape = shape != null && keySlot >= 0 ? follow(shape, keySlot) : null;
+                Shape next = shape != null && keySlot >= 0 ? follow(shape, keySlot) : null;
+                if (next == null && shape != null) {
+                    keysOf(shape, keyStack, base); // from here on the keys go on the stack
+                }
+                shape = next;
             }
             int slot = keySlot;
             skipWhitespace();
@@ -346,7 +353,11 @@ final class JsonReader {
             pos++;
             skipWhitespace();
             JsonValue v = value(depth, slot);
-            push(key, v);
+            if (shape != null) {
+                push(v); // the key is the shape's: no store, no write barrier
+            } else {
+                push(key, v);
+            }
             skipWhitespace();
             byte c = in[pos++];
             if (c == '}') {
@@ -364,7 +375,8 @@ final class JsonReader {
         if (shape != null) {
             keys = shape.keys;
             if (keys == null) {
-                keys = Arrays.copyOfRange(keyStack, base, base + n);
+                keys = new String[n];
+                keysOf(shape, keys, 0);
                 checkDistinct(keys);
                 shape.keys = keys;
             }
@@ -382,7 +394,7 @@ final class JsonReader {
     private Shape root(int parent) {
         Shape root = roots[parent + 1];
         if (root == null && shapes < MAX_SHAPES) {
-            root = roots[parent + 1] = new Shape(null, -1, null, 0, 0, 0);
+            root = roots[parent + 1] = new Shape(null, null, -1, null, 0, 0, 0);
             shapes++;
         }
         return root;
@@ -400,7 +412,13 @@ final class JsonReader {
             return null;
         }
         Shape s = new Shape(
-                keyStrings[slot], slot, keyBytes[slot], keyWords[2 * slot], keyWords[2 * slot + 1], from.size + 1);
+                from,
+                keyStrings[slot],
+                slot,
+                keyBytes[slot],
+                keyWords[2 * slot],
+                keyWords[2 * slot + 1],
+                from.size + 1);
         shapes++;
         from.next = Arrays.copyOf(from.next, from.next.length + 1);
         from.next[from.next.length - 1] = s;
@@ -465,7 +483,7 @@ final class JsonReader {
         int base = top;
         while (true) {
             JsonValue v = value(depth, parent);
-            push(null, v);
+            push(v);
             skipWhitespace();
             byte c = in[pos++];
             if (c == ']') {
@@ -481,6 +499,25 @@ final class JsonReader {
         System.arraycopy(valueStack, base, values, 0, n);
         top = base;
         return JsonValue.array(values);
+    }
+
+    /** Writes the keys of the sequence {@code shape}, in order, into {@code to} from {@code from} on. */
+    private static void keysOf(Shape shape, String[] to, int from) {
+        for (Shape s = shape; s.parent != null; s = s.parent) {
+            to[from + s.size - 1] = s.key;
+        }
+    }
+
+    /** Pushes a value whose key is known otherwise (an array element, or a key of the object's shape). */
+    private void push(JsonValue v) {
+        if (top == valueStack.length) {
+            valueStack = Arrays.copyOf(valueStack, top * 2);
+            keyStack = Arrays.copyOf(keyStack, top * 2);
+        }
+        valueStack[top++] = v;
+        if (top > used) {
+            used = top;
+        }
     }
 
     private void push(String key, JsonValue v) {

@@ -143,6 +143,43 @@ class JsonReaderUnitTest {
         assertAgrees(b, text);
     }
 
+    /**
+     * Objects whose key sequence leaves the reader's table part-way (a key too long to share, an escaped key, more
+     * keys than a sequence may have, more successors than a sequence keeps), read twice so that the second reading
+     * follows the remembered sequences: the keys of the members before that point come from the sequence.
+     */
+    @Test
+    void objectsThatLeaveTheirKeySequencePartWayKeepEveryKey() {
+        StringBuilder many = new StringBuilder("{");
+        for (int i = 0; i < 40; i++) {
+            many.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":").append(i);
+        }
+        many.append('}');
+        StringBuilder successors = new StringBuilder("[");
+        for (int i = 0; i < 24; i++) {
+            successors
+                    .append(i == 0 ? "" : ",")
+                    .append("{\"first\":1,\"s")
+                    .append(i)
+                    .append("\":2,\"last\":3}");
+        }
+        successors.append(']');
+        List<String> documents = List.of(
+                "{\"outer\":{\"a\":1,\"b\":2,\"" + "x".repeat(80) + "\":3,\"c\":4}}",
+                "{\"outer\":{\"a\":1,\"b\":2,\"e\\u0073c\":3,\"c\":4}}",
+                "{\"outer\":{\"a\":1,\"b\":2,\"\u00e9t\u00e9\":3,\"c\":4}}",
+                "{\"outer\":" + many + "}",
+                "{\"outer\":" + successors + "}",
+                "{\"outer\":{\"a\":1,\"b\":2}}");
+        for (int round = 0; round < 2; round++) {
+            for (String text : documents) {
+                byte[] b = text.getBytes(StandardCharsets.UTF_8);
+                assertThat(JsonReader.parse(b)).as(text).isNotNull();
+                assertAgrees(b, text);
+            }
+        }
+    }
+
     @Test
     void equalityIsJacksons() {
         JsonValue v = JsonReader.parse(
