@@ -444,6 +444,10 @@ final class DocumentChecks {
         }
     }
 
+    /** The contradiction group of each of {@link #STATUS_GROUPS}, in its order (null: in none). */
+    private static final String[] CONTRADICTION_GROUPS =
+            STATUS_GROUPS.stream().map(DocumentChecks::contradictionGroup).toArray(String[]::new);
+
     private static String contradictionGroup(String status) {
         return switch (status) {
             case "first_affected", "known_affected", "last_affected" -> "affected";
@@ -460,9 +464,9 @@ final class DocumentChecks {
             return false;
         }
         String first = null;
-        for (String s : STATUS_GROUPS) {
-            String group = contradictionGroup(s);
-            JsonValue ids = status.member(s);
+        for (int i = 0; i < STATUS_GROUPS.size(); i++) {
+            String group = CONTRADICTION_GROUPS[i];
+            JsonValue ids = status.member(STATUS_GROUPS.get(i));
             if (group != null && ids != null && ids.isArray() && ids.size() > 0) {
                 if (first == null) {
                     first = group;
@@ -484,8 +488,9 @@ final class DocumentChecks {
                 continue; // the usual case: statuses of one kind cannot contradict each other
             }
             groupOf.clear();
-            for (String s : STATUS_GROUPS) {
-                String group = contradictionGroup(s);
+            for (int i = 0; i < STATUS_GROUPS.size(); i++) {
+                String s = STATUS_GROUPS.get(i);
+                String group = CONTRADICTION_GROUPS[i];
                 if (group == null) {
                     continue;
                 }
