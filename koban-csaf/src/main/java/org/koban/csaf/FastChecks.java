@@ -486,23 +486,18 @@ final class FastChecks {
     }
 
     // Sets of ASCII characters as two 64-bit masks: one lookup per character instead of a chain of comparisons.
-    private static final long[] URI_SCHEME = alphanumericAnd("+-.");
-    private static final long[] URI_HOST = alphanumericAnd("-.");
-    private static final long[] URI_PLAIN = alphanumericAnd("-_.!~*'();:@&=+$,/");
-    private static final long[] PURL_TYPE_START = alphanumericAnd(".-+");
-    private static final long[] PURL_TYPE = alphanumericAnd(".-+");
-    private static final long[] CPE23_PLAIN = alphanumericAnd("-._");
-    private static final long[] CPE22_PLAIN = alphanumericAnd("._-~%");
+    private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    private static final String ALPHANUMERIC = LETTERS + "0123456789";
+    private static final long[] URI_SCHEME = chars(ALPHANUMERIC + "+-.");
+    private static final long[] URI_HOST = chars(ALPHANUMERIC + "-.");
+    private static final long[] URI_PLAIN = chars(ALPHANUMERIC + "-_.!~*'();:@&=+$,/");
+    private static final long[] PURL_TYPE_START = chars(LETTERS + ".-+"); // the type does not start with a digit
+    private static final long[] PURL_TYPE = chars(ALPHANUMERIC + ".-+");
+    private static final long[] CPE23_PLAIN = chars(ALPHANUMERIC + "-._");
+    private static final long[] CPE22_PLAIN = chars(ALPHANUMERIC + "._-~%");
 
-    static {
-        for (char c = '0'; c <= '9'; c++) {
-            PURL_TYPE_START[0] &= ~(1L << c); // the type's first character is not a digit
-        }
-    }
-
-    private static long[] alphanumericAnd(String others) {
+    private static long[] chars(String all) {
         long[] set = new long[2];
-        String all = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789" + others;
         for (int i = 0; i < all.length(); i++) {
             char c = all.charAt(i);
             set[c >> 6] |= 1L << c;
