@@ -521,15 +521,8 @@ final class JsonReader {
     }
 
     private void push(String key, JsonValue v) {
-        if (top == valueStack.length) {
-            valueStack = Arrays.copyOf(valueStack, top * 2);
-            keyStack = Arrays.copyOf(keyStack, top * 2);
-        }
-        keyStack[top] = key;
-        valueStack[top++] = v;
-        if (top > used) {
-            used = top;
-        }
+        push(v);
+        keyStack[top - 1] = key;
     }
 
     /**

@@ -121,16 +121,7 @@ final class Versions {
 
     /** {@code 0|[1-9][0-9]*}, by hand: asked for every version and revision number. */
     static boolean isInteger(String v) {
-        if (v == null || v.isEmpty() || (v.charAt(0) == '0' && v.length() > 1)) {
-            return false;
-        }
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
+        return v != null && number(v, 0) == v.length();
     }
 
     static boolean isSemver(String v) {
